@@ -1,0 +1,168 @@
+"""The command line: parse arguments, call one public function, map errors to exit codes.
+
+Exit codes: 0 ok, 1 problems found (with --check), 2 bad usage or unreadable input,
+3 some page failed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import WikirecoverError
+from .model import Document
+from .options import Options
+from .pipeline import Converted, convert_documents, read
+from .registry import READERS, WRITERS, iter_components
+from .report import issue_line, summary_line, write_report
+from .rules import Rules
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_PAGE_FAILED = 0, 1, 2, 3
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> None:
+    click.echo(f"wikirecover: error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="wikirecover")
+def cli() -> None:
+    """Bring damaged MediaWiki pages back to life and move wiki content between formats."""
+
+
+@cli.command("convert")
+@click.argument("input_path", metavar="INPUT")
+@click.option(
+    "-o",
+    "--output",
+    metavar="OUT",
+    help="Output file (a folder when the input holds several pages). Default: stdout.",
+)
+@click.option(
+    "--from",
+    "kind",
+    type=click.Choice(sorted(READERS)),
+    metavar="KIND",
+    help=f"Input kind ({', '.join(sorted(READERS))}). Default: detected from content.",
+)
+@click.option(
+    "--to",
+    "to",
+    default="wikitext",
+    show_default=True,
+    metavar="FORMAT",
+    type=click.Choice(list(WRITERS)),
+    help="Output format; `wikirecover list` shows all.",
+)
+@click.option("--title", help="Page title (default: from the input or the file name).")
+@click.option(
+    "--rules",
+    "rules",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Extra rules file (TOML); repeatable.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    metavar="FILE.json",
+    help="Write every issue (changes, drops, guesses) as JSON.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="List every issue on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+def convert_command(
+    input_path: str,
+    output: str | None,
+    kind: str | None,
+    to: str,
+    title: str | None,
+    rules: tuple[str, ...],
+    report_path: str | None,
+    verbose: bool,
+    quiet: bool,
+) -> None:
+    """Recover or convert INPUT (a file, or - for stdin) of any kind into FORMAT."""
+    try:
+        options = Options(title=title, rules=Rules.load(rules))
+        documents = read(input_path, kind=kind, options=options)
+        results = convert_documents(documents, to=to, options=options)
+        _emit(results, output, to)
+    except WikirecoverError as exc:
+        _fail(str(exc))
+    _finish([r.document for r in results], report_path, verbose, quiet)
+
+
+def _emit(results: list[Converted], output: str | None, to: str) -> None:
+    done = [r for r in results if r.output is not None]
+    if len(results) == 1:
+        if done:
+            _write(output, done[0].output)
+        return
+    if not output:
+        raise WikirecoverError(f"the input holds {len(results)} pages: give -o FOLDER")
+    folder = Path(output)
+    folder.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
+    for result in done:
+        name = _file_name(result.document, used)
+        (folder / f"{name}.{WRITERS[to].extension}").write_text(result.output, encoding="utf-8")
+
+
+def _file_name(doc: Document, used: set[str]) -> str:
+    base = "".join(c if c.isalnum() or c in "-_.()," else "_" for c in doc.title.replace(" ", "_"))
+    base = base.strip(".")[:150] or "page"
+    name, n = base, 1
+    while name.casefold() in used:
+        n += 1
+        name = f"{base}_{n}"
+    used.add(name.casefold())
+    return name
+
+
+def _write(output: str | None, text: str) -> None:
+    if output in (None, "-"):
+        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise WikirecoverError(f"cannot write: {exc.strerror}", output) from None
+
+
+def _finish(documents: list[Document], report_path: str | None, verbose: bool, quiet: bool) -> None:
+    if report_path:
+        try:
+            write_report(report_path, documents)
+        except OSError as exc:
+            _fail(f"{report_path}: cannot write report: {exc.strerror}")
+    if not quiet:
+        for doc in documents:
+            click.echo(summary_line(doc), err=True)
+            if verbose:
+                for issue in doc.issues:
+                    click.echo(issue_line(issue), err=True)
+    if any(doc.failed for doc in documents):
+        sys.exit(EXIT_PAGE_FAILED)
+
+
+@cli.command("list")
+def list_command() -> None:
+    """List every reader, repair pass and writer with its one-line help."""
+    last = None
+    for kind, name, help_text in iter_components():
+        if kind != last:
+            click.echo(f"{kind}s:" if last is None else f"\n{kind}s:")
+            last = kind
+        click.echo(f"  {name:16s} {help_text}")
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="wikirecover", standalone_mode=True)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)

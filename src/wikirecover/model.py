@@ -1,0 +1,117 @@
+"""The one thing that flows through the pipeline: a `Document` and the `Issue`s left on it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from mwparserfromhell.wikicode import Wikicode
+
+from .wikitext import parse_wikitext
+
+
+class Severity(StrEnum):
+    """How much a user should care about an issue."""
+
+    INFO = "info"  # a certain change (chrome removed, a marker rebuilt into a <ref>)
+    GUESS = "guess"  # a decision the input did not fully determine (a heading level, a template)
+    WARNING = "warning"  # something kept as is or dropped that a user should look at
+    ERROR = "error"  # a component could not do its job; the page is degraded or failed
+
+
+class Status(StrEnum):
+    OK = "OK"
+    REPAIRED = "REPAIRED"
+    DEGRADED = "DEGRADED"
+    FAILED = "FAILED"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One change, drop or guess made by a component, with enough context to check it."""
+
+    code: str  # stable machine name, e.g. "chrome-removed"
+    message: str  # one line for a human
+    component: str  # "reader:text", "pass:templates", "writer:markdown"
+    severity: Severity = Severity.INFO
+    excerpt: str = ""  # the input text concerned (shortened)
+    line: int | None = None  # 1-based line of the input, where known
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["severity"] = str(self.severity)
+        return {key: value for key, value in data.items() if value not in (None, "")}
+
+
+EXCERPT_LIMIT = 160  # long enough to recognise a line, short enough for a one-line report
+
+
+def shorten(text: str, limit: int = EXCERPT_LIMIT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """Where a document came from and how its bytes were read."""
+
+    kind: str  # the reader that produced it ("wikitext", "text", "html", "xml")
+    path: str = "-"  # file name as the user gave it, "-" for stdin
+    encoding: str = "utf-8"
+    size: int = 0  # bytes
+    notes: tuple[str, ...] = ()  # what decoding decided (BOM removed, fallback encoding)
+
+
+@dataclass
+class Document:
+    """A page: its wikicode tree, title, origin, metadata and the issues components left."""
+
+    wikicode: Wikicode
+    source: SourceInfo
+    title: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    failed: str | None = None  # the reason, when a component could not finish the page
+
+    @classmethod
+    def from_wikitext(cls, text: str, source: SourceInfo, title: str = "") -> Document:
+        return cls(wikicode=parse_wikitext(text), source=source, title=title)
+
+    @property
+    def text(self) -> str:
+        """The page's wikitext as it stands now."""
+        return str(self.wikicode)
+
+    def report(
+        self,
+        code: str,
+        message: str,
+        component: str,
+        severity: Severity = Severity.INFO,
+        excerpt: str = "",
+        line: int | None = None,
+    ) -> Issue:
+        issue = Issue(code, message, component, severity, shorten(excerpt), line)
+        self.issues.append(issue)
+        return issue
+
+    @property
+    def status(self) -> Status:
+        if self.failed:
+            return Status.FAILED
+        if any(issue.severity is Severity.ERROR for issue in self.issues):
+            return Status.DEGRADED
+        if self.issues:
+            return Status.REPAIRED
+        return Status.OK
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "source": asdict(self.source),
+            "status": str(self.status),
+            "failed": self.failed,
+            "metadata": self.metadata,
+            "issues": [issue.to_json() for issue in self.issues],
+        }

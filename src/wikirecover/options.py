@@ -1,0 +1,16 @@
+"""All settings of a run in one frozen object, passed explicitly to every component."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .rules import Rules
+
+
+@dataclass(frozen=True)
+class Options:
+    title: str | None = None  # page title; default: from the input (dump title line, file name)
+    rules: Rules = field(default_factory=Rules.default)
+    passes: tuple[str, ...] | None = None  # None: every registered pass
+    pandoc_timeout: float = 60.0  # seconds for one pandoc call before the page fails
+    pandoc_memory: str = "1g"  # pandoc heap cap (+RTS -M), see reliability finding 6

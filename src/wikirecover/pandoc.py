@@ -1,0 +1,47 @@
+"""The only module that talks to pandoc: the binary from the pypandoc-binary wheel, run with
+``--sandbox``, a heap cap and a wall-clock timeout (pypandoc has no timeout of its own)."""
+
+from __future__ import annotations
+
+import subprocess
+from functools import cache
+
+import pypandoc
+
+from .errors import PandocError
+
+# pandoc's warnings worth passing on are short; its error text can be long (a whole table).
+MESSAGE_LIMIT = 300
+
+
+@cache
+def pandoc_path() -> str:
+    return pypandoc.get_pandoc_path()
+
+
+@cache
+def output_formats() -> frozenset[str]:
+    return frozenset(pypandoc.get_pandoc_formats()[1])
+
+
+def run_pandoc(
+    text: str, source: str, target: str, *, timeout: float, memory: str, extra: tuple[str, ...] = ()
+) -> str:
+    """Convert ``text`` from pandoc format ``source`` to ``target``; raise `PandocError`."""
+    command = [pandoc_path(), "--sandbox", "-f", source, "-t", target, *extra]
+    command += ["+RTS", f"-M{memory}", "-RTS"]
+    try:
+        done = subprocess.run(
+            command, input=text.encode("utf-8"), capture_output=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise PandocError(f"pandoc ({source} -> {target}) took longer than {timeout:g} s") from None
+    except OSError as exc:
+        raise PandocError(f"pandoc could not start: {exc.strerror}") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().replace("\n", " ")
+        raise PandocError(
+            f"pandoc ({source} -> {target}) failed with exit {done.returncode}: "
+            f"{message[:MESSAGE_LIMIT]}"
+        )
+    return done.stdout.decode("utf-8")

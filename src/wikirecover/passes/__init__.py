@@ -1,0 +1,2 @@
+"""Repair passes: `Document` -> None, editing the tree in place, idempotent, one `Issue` per
+change. Importing a module registers it; `after=` in its decorator fixes the order."""

@@ -1,0 +1,135 @@
+"""The pipeline: read -> passes -> write. Every public entry point goes through here."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import passes as _passes  # noqa: F401  (registration)
+from . import readers as _readers
+from . import writers as _writers  # noqa: F401  (registration)
+from .decode import decode
+from .errors import InputError, WikirecoverError
+from .model import Document, Severity, SourceInfo
+from .options import Options
+from .registry import get_reader, get_writer, ordered_passes
+
+
+@dataclass
+class Converted:
+    """One page of a conversion: the document (with its issues) and the output, if any."""
+
+    document: Document
+    output: str | None  # None when the page failed (document.failed says why)
+
+
+def load(path: str | Path) -> tuple[str, SourceInfo]:
+    """Read and decode a file (or stdin for "-"); raise `InputError` naming the file."""
+    name = str(path)
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", name) from None
+    except PermissionError:
+        raise InputError("permission denied", name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", name) from None
+    decoded = decode(data, name)
+    return decoded.text, SourceInfo(
+        kind="", path=name, encoding=decoded.encoding, size=len(data), notes=decoded.notes
+    )
+
+
+def read_text(
+    text: str,
+    *,
+    kind: str | None = None,
+    source: SourceInfo | None = None,
+    options: Options | None = None,
+) -> list[Document]:
+    """Text of any known kind -> documents (one for most kinds, many for an XML export)."""
+    options = options or Options()
+    kind = kind or _readers.detect_kind(text)
+    reader = get_reader(kind)
+    source = replace(source or SourceInfo(kind=kind, size=len(text.encode("utf-8"))), kind=kind)
+    documents = list(reader.read(text, source, options))
+    for doc in documents:
+        for note in source.notes:
+            doc.report("decoded", note, "decode", Severity.GUESS)
+    return documents
+
+
+def read(
+    path: str | Path, *, kind: str | None = None, options: Options | None = None
+) -> list[Document]:
+    """A file (or "-" for stdin) of any known kind -> documents."""
+    text, source = load(path)
+    return read_text(text, kind=kind, source=source, options=options)
+
+
+def repair(doc: Document, options: Options | None = None) -> None:
+    """Run the repair passes, in order, on ``doc``. A pass that crashes degrades the page."""
+    options = options or Options()
+    for step in ordered_passes(options.passes):
+        try:
+            step.run(doc, options)
+        except Exception as exc:  # a bug in a pass must not lose the page
+            doc.report(
+                "pass-crashed",
+                f"pass {step.name} stopped with {type(exc).__name__}: {exc}; "
+                "its changes may be partial",
+                f"pass:{step.name}",
+                Severity.ERROR,
+                "".join(traceback.format_exception_only(exc)),
+            )
+
+
+def write(doc: Document, to: str = "wikitext", options: Options | None = None) -> str:
+    """Render ``doc`` in output format ``to``; raise `WikirecoverError` when it cannot."""
+    return get_writer(to).write(doc, options or Options())
+
+
+def convert_documents(
+    documents: list[Document], *, to: str = "wikitext", options: Options | None = None
+) -> list[Converted]:
+    options = options or Options()
+    get_writer(to)  # an unknown format is a usage error before any work
+    results = []
+    for doc in documents:
+        repair(doc, options)
+        try:
+            results.append(Converted(doc, write(doc, to, options)))
+        except WikirecoverError as exc:
+            doc.failed = str(exc)
+            results.append(Converted(doc, None))
+    return results
+
+
+def convert(
+    path: str | Path,
+    *,
+    to: str = "wikitext",
+    kind: str | None = None,
+    options: Options | None = None,
+) -> list[Converted]:
+    """Read a file of any kind, repair it and write it as ``to``: one result per page."""
+    return convert_documents(read(path, kind=kind, options=options), to=to, options=options)
+
+
+def convert_text(
+    text: str,
+    *,
+    to: str = "wikitext",
+    kind: str | None = None,
+    title: str | None = None,
+    options: Options | None = None,
+) -> list[Converted]:
+    """Like `convert`, for text in memory."""
+    options = options or Options()
+    if title is not None:
+        options = replace(options, title=title)
+    return convert_documents(read_text(text, kind=kind, options=options), to=to, options=options)

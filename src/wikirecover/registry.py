@@ -1,0 +1,140 @@
+"""The three registries: readers, passes and writers. A new component is one module that
+registers itself with a decorator; its name is also its CLI value and its golden-test folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import UsageError
+
+if TYPE_CHECKING:
+    from .model import Document, SourceInfo
+    from .options import Options
+
+ReadFn = Callable[[str, "SourceInfo", "Options"], Iterable["Document"]]
+SniffFn = Callable[[str], float]
+PassFn = Callable[["Document", "Options"], None]
+WriteFn = Callable[["Document", "Options"], str]
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    help: str
+    read: ReadFn
+    sniff: SniffFn  # confidence in [0, 1] that a text is of this kind
+
+
+@dataclass(frozen=True)
+class Pass:
+    name: str
+    help: str
+    run: PassFn
+    after: tuple[str, ...]  # passes that must run before this one
+
+
+@dataclass(frozen=True)
+class Writer:
+    name: str
+    help: str
+    write: WriteFn
+    extension: str  # file extension of its output, without the dot
+
+
+READERS: dict[str, Reader] = {}
+PASSES: dict[str, Pass] = {}
+WRITERS: dict[str, Writer] = {}
+
+
+def _first_line(doc: str | None) -> str:
+    return (doc or "").strip().splitlines()[0] if (doc or "").strip() else ""
+
+
+def _check_new(table: dict, name: str, what: str) -> None:
+    if name in table:
+        raise ValueError(f"{what} {name!r} is registered twice")
+
+
+def register_reader(name: str, *, sniff: SniffFn) -> Callable[[ReadFn], ReadFn]:
+    def decorate(fn: ReadFn) -> ReadFn:
+        _check_new(READERS, name, "reader")
+        READERS[name] = Reader(name, _first_line(fn.__doc__), fn, sniff)
+        return fn
+
+    return decorate
+
+
+def register_pass(name: str, *, after: Iterable[str] = ()) -> Callable[[PassFn], PassFn]:
+    def decorate(fn: PassFn) -> PassFn:
+        _check_new(PASSES, name, "pass")
+        PASSES[name] = Pass(name, _first_line(fn.__doc__), fn, tuple(after))
+        return fn
+
+    return decorate
+
+
+def register_writer(name: str, *, extension: str) -> Callable[[WriteFn], WriteFn]:
+    def decorate(fn: WriteFn) -> WriteFn:
+        _check_new(WRITERS, name, "writer")
+        WRITERS[name] = Writer(name, _first_line(fn.__doc__), fn, extension)
+        return fn
+
+    return decorate
+
+
+def add_writer(name: str, help: str, fn: WriteFn, extension: str) -> None:
+    """Register a writer made by a factory (one function serving many pandoc formats)."""
+    _check_new(WRITERS, name, "writer")
+    WRITERS[name] = Writer(name, help, fn, extension)
+
+
+def get_reader(name: str) -> Reader:
+    try:
+        return READERS[name]
+    except KeyError:
+        raise UsageError(f"unknown input kind {name!r} (known: {', '.join(READERS)})") from None
+
+
+def get_writer(name: str) -> Writer:
+    try:
+        return WRITERS[name]
+    except KeyError:
+        raise UsageError(f"unknown output format {name!r} (known: {', '.join(WRITERS)})") from None
+
+
+def ordered_passes(selected: Iterable[str] | None = None) -> list[Pass]:
+    """Passes in dependency order (``after``), registration order otherwise."""
+    names = list(PASSES) if selected is None else list(selected)
+    for name in names:
+        if name not in PASSES:
+            raise UsageError(f"unknown pass {name!r} (known: {', '.join(PASSES)})")
+    done: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in done:
+            return
+        if name in visiting:
+            raise ValueError(f"passes depend on each other in a cycle at {name!r}")
+        visiting.add(name)
+        for before in PASSES[name].after:
+            if before in names:
+                visit(before)
+        visiting.discard(name)
+        done.append(name)
+
+    for name in names:
+        visit(name)
+    return [PASSES[name] for name in done]
+
+
+def iter_components() -> Iterator[tuple[str, str, str]]:
+    """(kind, name, one-line help) for every registered component."""
+    for reader in READERS.values():
+        yield "reader", reader.name, reader.help
+    for step in ordered_passes():
+        yield "pass", step.name, step.help
+    for writer in WRITERS.values():
+        yield "writer", writer.name, writer.help

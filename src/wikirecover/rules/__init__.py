@@ -1,0 +1,105 @@
+"""Per-wiki knowledge as data: skin chrome, hatnote phrasings, recurring boxes, namespaces.
+
+The built-in `default.toml` sits next to this module; `--rules FILE` adds more. Lists are
+appended, single values are replaced by the later file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import UsageError
+
+DEFAULT_RULES = Path(__file__).with_name("default.toml")
+
+
+@dataclass(frozen=True)
+class TemplateRule:
+    """A line of rendered text that a template printed: `pattern` -> {{template|...}}."""
+
+    pattern: re.Pattern[str]
+    template: str
+
+
+@dataclass(frozen=True)
+class Rules:
+    chrome_top: tuple[re.Pattern[str], ...]
+    chrome_footer_start: tuple[re.Pattern[str], ...]
+    chrome_any: tuple[re.Pattern[str], ...]
+    categories: re.Pattern[str]
+    tracking_categories: frozenset[str]
+    edit_link: re.Pattern[str]
+    template_namespaces: tuple[str, ...]
+    hatnotes: tuple[TemplateRule, ...]
+    boxes: tuple[TemplateRule, ...]
+    sources: tuple[str, ...]  # the files these rules came from
+
+    @classmethod
+    def default(cls) -> Rules:
+        return _load((str(DEFAULT_RULES),))
+
+    @classmethod
+    def load(cls, extra: tuple[str, ...] = ()) -> Rules:
+        return _load((str(DEFAULT_RULES), *extra))
+
+    def is_chrome(self, line: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
+        return any(p.fullmatch(line) for p in patterns)
+
+
+def _merge(into: dict[str, Any], more: dict[str, Any]) -> None:
+    for key, value in more.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        elif isinstance(value, list) and isinstance(into.get(key), list):
+            into[key] = into[key] + value
+        else:
+            into[key] = value
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise UsageError(f"bad pattern {pattern!r} in {where}: {exc}", where) from None
+
+
+@cache
+def _load(paths: tuple[str, ...]) -> Rules:
+    data: dict[str, Any] = {}
+    for path in paths:
+        try:
+            with open(path, "rb") as handle:
+                _merge(data, tomllib.load(handle))
+        except OSError as exc:
+            raise UsageError(f"cannot read rules file: {exc.strerror}", path) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise UsageError(f"not a valid TOML rules file: {exc}", path) from None
+    where = " + ".join(Path(p).name for p in paths)
+    try:
+        chrome, headings, templates = data["chrome"], data["headings"], data["templates"]
+
+        def patterns(values: list[str]) -> tuple[re.Pattern[str], ...]:
+            return tuple(_compile(v, where) for v in values)
+
+        def template_rules(rows: list[dict[str, str]]) -> tuple[TemplateRule, ...]:
+            return tuple(TemplateRule(_compile(r["pattern"], where), r["template"]) for r in rows)
+
+        return Rules(
+            chrome_top=patterns(chrome["top_lines"]),
+            chrome_footer_start=patterns(chrome["footer_start"]),
+            chrome_any=patterns(chrome["any_lines"]),
+            categories=_compile(chrome["categories"], where),
+            tracking_categories=frozenset(chrome.get("tracking_categories", [])),
+            edit_link=_compile(headings["edit_link"], where),
+            template_namespaces=tuple(templates["namespace"]),
+            hatnotes=template_rules(data.get("hatnotes", [])),
+            boxes=template_rules(data.get("boxes", [])),
+            sources=paths,
+        )
+    except (KeyError, TypeError) as exc:
+        raise UsageError(f"rules are missing or mistype the entry {exc}", where) from None

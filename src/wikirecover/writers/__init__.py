@@ -1,0 +1,4 @@
+"""Writers: `Document` -> text of one output format. Importing a module registers it."""
+
+from . import wikitext  # noqa: F401,I001  (registration; listed first)
+from . import pandoc_formats  # noqa: F401
