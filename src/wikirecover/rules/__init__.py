@@ -30,11 +30,13 @@ class TemplateRule:
 class Rules:
     chrome_top: tuple[re.Pattern[str], ...]
     chrome_footer_start: tuple[re.Pattern[str], ...]
-    chrome_any: tuple[re.Pattern[str], ...]
+    toc_titles: frozenset[str]
     categories: re.Pattern[str]
     tracking_categories: frozenset[str]
     edit_link: re.Pattern[str]
     template_namespaces: tuple[str, ...]
+    reflist_templates: frozenset[str]  # casefolded names
+    inline_templates: tuple[str, ...]  # longest first
     hatnotes: tuple[TemplateRule, ...]
     boxes: tuple[TemplateRule, ...]
     sources: tuple[str, ...]  # the files these rules came from
@@ -92,11 +94,13 @@ def _load(paths: tuple[str, ...]) -> Rules:
         return Rules(
             chrome_top=patterns(chrome["top_lines"]),
             chrome_footer_start=patterns(chrome["footer_start"]),
-            chrome_any=patterns(chrome["any_lines"]),
+            toc_titles=frozenset(chrome["toc_titles"]),
             categories=_compile(chrome["categories"], where),
             tracking_categories=frozenset(chrome.get("tracking_categories", [])),
             edit_link=_compile(headings["edit_link"], where),
             template_namespaces=tuple(templates["namespace"]),
+            reflist_templates=frozenset(n.casefold() for n in templates.get("reflist", [])),
+            inline_templates=tuple(sorted(templates.get("inline", []), key=len, reverse=True)),
             hatnotes=template_rules(data.get("hatnotes", [])),
             boxes=template_rules(data.get("boxes", [])),
             sources=paths,

@@ -1,0 +1,171 @@
+"""Templates that a rendering lost, turned back into transclusions.
+
+- `Template:Name` red-link text (MediaWiki's rendering of a missing template) -> `{{Name}}`;
+- hatnote lines (`Main article: Hamas`) -> `{{Main|Hamas}}`, from the rules' phrasings;
+- recurring boxes a wiki prints from a template (rules' `boxes`) -> that template.
+
+Only plain text is touched (not links, comments, nowiki or pre), so a clean page is unchanged,
+and what was converted is no longer text: running the pass twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mwparserfromhell.nodes import Tag, Text
+from mwparserfromhell.wikicode import Wikicode
+
+from ..model import Document, Severity
+from ..options import Options
+from ..registry import register_pass
+from ..rules import Rules, TemplateRule
+from ..wikitext import parse_wikitext
+
+COMPONENT = "pass:templates"
+# Tags whose contents are not wikitext to repair.
+VERBATIM_TAGS = frozenset({"nowiki", "pre", "code", "math", "source", "syntaxhighlight", "tt"})
+# A red-link template name ends at markup, punctuation that cannot be in it, a column gap or
+# the next red link.
+_NAME_END = re.compile(r"[\[\]{}|<>\n;,()\"“”]| {2,}|$")
+# Longest template name we accept from red-link text (Wikipedia's longest in use are ~60).
+MAX_NAME_LENGTH = 80
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+@register_pass("templates")
+def repair_templates(doc: Document, options: Options) -> None:
+    """Red-link `Template:Name` text, hatnote lines and known boxes back to transclusions."""
+    rules = options.rules
+    red_link = re.compile(
+        r"(?<![\w:])(?:" + "|".join(re.escape(ns) for ns in rules.template_namespaces) + r"):(?=\w)"
+    )
+    edits = []
+    for holder, index, node in _text_nodes(doc.wikicode):
+        lines_whole = (
+            index == 0 or str(holder.nodes[index - 1]).endswith("\n"),
+            index == len(holder.nodes) - 1 or str(holder.nodes[index + 1]).startswith("\n"),
+        )
+        top_level = holder is doc.wikicode
+        new = _convert_text(str(node.value), red_link, rules, doc, top_level, lines_whole)
+        if new is not None:
+            edits.append((holder, index, new))
+    for holder, index, new in reversed(edits):  # later edits first: indexes stay valid
+        holder.nodes[index : index + 1] = parse_wikitext(new).nodes
+
+
+def _text_nodes(code: Wikicode) -> Iterator[tuple[Wikicode, int, Text]]:
+    """(holder, index, node) for every Text node outside verbatim tags, in page order."""
+    for index, node in enumerate(code.nodes):
+        if isinstance(node, Text):
+            yield code, index, node
+        elif (
+            isinstance(node, Tag)
+            and node.contents is not None
+            and str(node.tag).strip().lower() not in VERBATIM_TAGS
+        ):
+            yield from _text_nodes(node.contents)
+
+
+def _convert_text(
+    text: str,
+    red_link: re.Pattern[str],
+    rules: Rules,
+    doc: Document,
+    top_level: bool,
+    ends_whole: tuple[bool, bool],
+) -> str | None:
+    """The text with its red links, hatnote and box lines converted, or None if unchanged.
+    Hatnotes and boxes are recognised only on whole lines of the page's top level."""
+    changed = False
+    lines = text.split("\n")
+    last = len(lines) - 1
+    for k, line in enumerate(lines):
+        whole = top_level and (k > 0 or ends_whole[0]) and (k < last or ends_whole[1])
+        converted = _line_template(line.strip(), rules, doc) if whole else None
+        if converted is not None:
+            lines[k] = converted
+            changed = True
+            continue
+        new = _red_links(line, red_link, doc, rules)
+        if new != line:
+            lines[k] = new
+            changed = True
+    return "\n".join(lines) if changed else None
+
+
+def _line_template(line: str, rules: Rules, doc: Document) -> str | None:
+    """A whole line that is a hatnote or a known box, as a template call."""
+    if not line:
+        return None
+    for kind, table in (("hatnote", rules.hatnotes), ("box", rules.boxes)):
+        for rule in table:
+            match = rule.pattern.fullmatch(line)
+            if match:
+                call = _call(rule, match)
+                doc.report(
+                    f"{kind}-restored",
+                    f"{kind} text turned into {call}",
+                    COMPONENT,
+                    Severity.GUESS,
+                    line,
+                )
+                return call
+    return None
+
+
+def _call(rule: TemplateRule, match: re.Match[str]) -> str:
+    params: list[str] = []
+    groups = match.groupdict()
+    if groups.get("list"):
+        params.extend(p.strip() for p in _LIST_SPLIT.split(groups["list"].strip()) if p.strip())
+    numbered = sorted((k for k in groups if re.fullmatch(r"p\d+", k)), key=lambda k: int(k[1:]))
+    params.extend(groups[k].strip() for k in numbered if groups[k])
+    rendered = [f"{i}={p}" if "=" in p else p for i, p in enumerate(params, 1)]
+    return "{{" + "|".join([rule.template, *[p.replace("|", "{{!}}") for p in rendered]]) + "}}"
+
+
+def _red_links(line: str, red_link: re.Pattern[str], doc: Document, rules: Rules) -> str:
+    out: list[str] = []
+    position = 0
+    for match in red_link.finditer(line):
+        if match.start() < position:
+            continue
+        name, end = _template_name(line, match.end(), red_link, rules)
+        if not name:
+            continue
+        out.append(line[position : match.start()])
+        out.append("{{" + name + "}}")
+        position = end
+        doc.report(
+            "template-restored",
+            f"red-link text {line[match.start() : end].strip()!r} turned into {{{{{name}}}}}"
+            " (its parameters are lost)",
+            COMPONENT,
+            Severity.GUESS,
+            line[match.start() : end],
+        )
+    out.append(line[position:])
+    return "".join(out)
+
+
+def _template_name(
+    line: str, start: int, red_link: re.Pattern[str], rules: Rules
+) -> tuple[str, int]:
+    rest = line[start:]
+    for known in rules.inline_templates:
+        if rest[: len(known)].casefold() == known.casefold() and (
+            len(rest) == len(known) or not rest[len(known)].isalnum()
+        ):
+            if len(rest) > len(known) and rest[len(known)] not in " -":
+                return rest[: len(known)], start + len(known)
+            if len(rest) == len(known) or rest[len(known)] == " ":
+                return rest[: len(known)], start + len(known)
+    end = _NAME_END.search(rest).start()
+    following = red_link.search(rest)
+    if following and following.start() < end:
+        end = following.start()
+    name = rest[:end].rstrip(" .:")
+    if len(name) > MAX_NAME_LENGTH:
+        return "", start
+    return name, start + len(name)

@@ -1,0 +1,169 @@
+"""Plain-text dumps of rendered pages (crawls, `w3m -dump`, copy-paste from a browser).
+
+Steps, each in its own module under `textdump/`: chrome (skin removed, title, categories and
+TOC levels kept), blocks (lines -> headings, paragraphs, list items, files, tables), headings
+(levels), citations (markers + reference list -> <ref>), emit (wikitext). Templates shown as
+red-link text and hatnotes are turned back into transclusions by the `templates` pass, which
+works the same for every input kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Document, Severity, SourceInfo
+from ..options import Options
+from ..registry import register_reader
+from ..wikitext import parse_wikitext
+from .textdump import citations
+from .textdump.blocks import parse_blocks
+from .textdump.chrome import strip_chrome
+from .textdump.emit import emit
+from .textdump.escape import escape_inline
+from .textdump.headings import assign_levels
+from .textdump.lines import split_lines
+from .textdump.vocabulary import Block
+from .title import title_from_path
+
+COMPONENT = "reader:text"
+_SIGNALS = re.compile(
+    r"\[edit\]\s*$|^Jump to|^From \w|^\s*\d+\. [↑^] |\w\[\d{1,3}\]|^Retrieved from|Template:\w",
+    re.MULTILINE,
+)
+SURE_SIGNAL_COUNT = 5  # dump signals in the first 20,000 characters that settle the question
+
+
+def sniff_text_dump(text: str) -> float:
+    hits = len(_SIGNALS.findall(text[:20_000]))
+    return 0.05 + 0.9 * min(1.0, hits / SURE_SIGNAL_COUNT)
+
+
+@register_reader("text", sniff=sniff_text_dump)
+def read_text_dump(text: str, source: SourceInfo, options: Options) -> Iterator[Document]:
+    """Plain-text dump of a rendered page: chrome, headings, lists, tables, citations rebuilt."""
+    rules = options.rules
+    doc = Document.from_wikitext("", source)
+    stripped = strip_chrome(split_lines(text), rules)
+    doc.title = options.title or stripped.title or title_from_path(source.path)
+    for removed in stripped.removed:
+        span = f"{removed.count} lines: " if removed.count > 1 else ""
+        doc.report(
+            "chrome-removed",
+            f"removed {removed.what}",
+            COMPONENT,
+            Severity.INFO,
+            span + removed.first.text + (" … " + removed.last.text if removed.count > 1 else ""),
+            removed.first.number,
+        )
+    for name in stripped.tracking_categories:
+        doc.report(
+            "category-tracking-dropped",
+            f"tracking category {name!r} dropped: MediaWiki adds it by itself",
+            COMPONENT,
+            Severity.INFO,
+            name,
+        )
+    blocks = parse_blocks(stripped.lines, rules, stripped.toc_levels)
+    assign_levels(blocks, stripped.toc_levels, doc)
+    blocks, citer = _rebuild_citations(blocks, doc, options)
+    _report_layout(blocks, doc)
+    doc.wikicode = parse_wikitext(emit(blocks, citer, stripped.categories))
+    for name in stripped.categories:
+        doc.report("category-restored", f"category {name!r} from the footer", COMPONENT)
+    yield doc
+
+
+def _rebuild_citations(
+    blocks: list[Block], doc: Document, options: Options
+) -> tuple[list[Block], citations.Citer]:
+    lists = citations.find_reference_lists(blocks)
+    groups = citations.marker_groups([b for b in blocks if not _in_lists(b, lists)])
+    chosen = citations.assign_groups(lists, groups) if groups or lists else {}
+    chosen = {g: r for g, r in chosen.items() if r.has_arrows or groups.get(g)}
+    content = [b for b in blocks if not any(b in r.blocks for r in chosen.values())]
+    citations.count_uses(content, chosen, doc)
+    citations.name_entries(chosen, doc)
+    citer = citations.Citer(chosen, escape_inline)
+    reflist_block = citations.reflist_template_block(content, options.rules)
+    result: list[Block] = []
+    for block in blocks:
+        owner = next((r for r in chosen.values() if block is r.blocks[0]), None)
+        if owner is not None:
+            if not (owner.group == "" and reflist_block is not None):
+                result.append(_references_block(owner, citer, block))
+            doc.report(
+                "reference-list-rebuilt",
+                f"reference list of {len(owner.entries)} entries rebuilt into <ref> tags"
+                + (f" (group {owner.group!r})" if owner.group else ""),
+                COMPONENT,
+                Severity.INFO,
+                block.text,
+                block.first_line,
+            )
+            continue
+        if any(block in r.blocks for r in chosen.values()):
+            continue
+        if block is reflist_block:
+            defined = citer.list_defined("")
+            text = (
+                "{{Reflist}}" if not defined else "{{Reflist|refs=\n" + "\n".join(defined) + "\n}}"
+            )
+            result.append(Block("wikitext", text, block.lines))
+            continue
+        result.append(block)
+    if groups and not chosen:
+        doc.report(
+            "citations-without-list",
+            "citation markers found but no reference list: markers kept as text",
+            COMPONENT,
+            Severity.WARNING,
+        )
+    return result, citer
+
+
+def _in_lists(block: Block, lists: list[citations.RefList]) -> bool:
+    return any(block in r.blocks for r in lists if r.has_arrows)
+
+
+def _references_block(reflist: citations.RefList, citer: citations.Citer, first: Block) -> Block:
+    group = f' group="{reflist.group}"' if reflist.group else ""
+    defined = citer.list_defined(reflist.group or "")
+    if defined:
+        text = f"<references{group}>\n" + "\n".join(defined) + "\n</references>"
+    else:
+        text = f"<references{group} />"
+    return Block("wikitext", text, first.lines)
+
+
+def _report_layout(blocks: list[Block], doc: Document) -> None:
+    for block in blocks:
+        if block.kind == "table":
+            doc.report(
+                "table-rebuilt",
+                f"table of {len(block.rows)} rows and {len(block.rows[0])} columns rebuilt from "
+                "its column layout (first row taken as the header)",
+                COMPONENT,
+                Severity.GUESS,
+                block.lines[0].text,
+                block.first_line,
+            )
+        elif block.kind == "verbatim":
+            doc.report(
+                "table-kept-verbatim",
+                "lines laid out in columns whose columns are unclear: kept verbatim in <pre>",
+                COMPONENT,
+                Severity.WARNING,
+                block.lines[0].text,
+                block.first_line,
+            )
+        elif block.kind == "file":
+            doc.report(
+                "file-link",
+                "file name line turned into a file link"
+                + (" with its caption" if block.caption else ""),
+                COMPONENT,
+                Severity.GUESS,
+                block.text,
+                block.first_line,
+            )

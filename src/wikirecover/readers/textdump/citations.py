@@ -1,0 +1,257 @@
+"""Citation markers `[n]` and the reference list printed by the Cite extension, rebuilt into
+`<ref>` tags at the markers.
+
+An entry `3. ↑ 3.0 3.1 3.2 Text` (or `3. ^ a b c Text`, or `3. 3.0 3.1 Text` in old skins) was
+cited three times: its backlinks give the use count. A reference used more than once becomes a
+named ref, defined at its first marker and reused at the others; a reference whose markers are all
+gone becomes a list-defined ref inside the reference list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ...model import Document, Severity
+from ...rules import Rules
+from .vocabulary import Block
+
+COMPONENT = "reader:text"
+MARKER = re.compile(r"\[(?:(?P<group>[A-Za-z][A-Za-z ._-]{0,15}?) )?(?P<n>\d{1,4})\]")
+_ARROW = re.compile(r"^[↑^]\s*")
+_LETTERS = re.compile(r"^((?:[a-z] ){2,})")
+_TEMPLATE_TEXT = re.compile(r"\b(?:Template|Vorlage):")
+NAME_WORDS = 3  # words of a reference's text used for its generated name
+
+
+@dataclass
+class Entry:
+    group: str
+    number: int
+    text: str
+    backlinks: int  # citations the list says there were
+    uses: int = 0  # markers found in the text
+    name: str = ""
+    defined: bool = False
+
+
+@dataclass
+class RefList:
+    blocks: list[Block]
+    entries: dict[int, Entry]
+    has_arrows: bool
+    group: str | None = None
+
+
+@dataclass
+class Citer:
+    """Turns markers into `<ref>` wikitext, first use defining, later uses reusing."""
+
+    lists: dict[str, RefList] = field(default_factory=dict)  # group -> list
+    escape: Callable[[str], str] = str
+
+    def render(self, text: str) -> str:
+        def replace(match: re.Match[str]) -> str:
+            entry = self._entry(match)
+            if entry is None:
+                return match.group(0)
+            group = f' group="{entry.group}"' if entry.group else ""
+            if entry.defined:
+                return f'<ref name="{entry.name}"{group} />'
+            entry.defined = True
+            name = f' name="{entry.name}"' if entry.name else ""
+            return f"<ref{name}{group}>{self.escape(entry.text)}</ref>"
+
+        return MARKER.sub(replace, text)
+
+    def _entry(self, match: re.Match[str]) -> Entry | None:
+        reflist = self.lists.get(match.group("group") or "")
+        if reflist is None:
+            return None
+        return reflist.entries.get(int(match.group("n")))
+
+    def list_defined(self, group: str) -> list[str]:
+        reflist = self.lists.get(group)
+        if reflist is None:
+            return []
+        return [
+            f'<ref name="{e.name}">{self.escape(e.text)}</ref>'
+            for e in reflist.entries.values()
+            if e.uses == 0
+        ]
+
+
+def find_reference_lists(blocks: list[Block]) -> list[RefList]:
+    """Runs of numbered items 1, 2, 3 ... that are reference lists (backlinks or arrows)."""
+    found = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if not (block.kind == "item" and block.marker == "#" and block.number == 1):
+            i += 1
+            continue
+        run = [block]
+        entries = {1: _entry(block)}
+        j = i + 1
+        while j < len(blocks) and blocks[j].kind == "item" and blocks[j].marker.startswith("#"):
+            item = blocks[j]
+            if item.marker == "#":
+                if item.number != len(entries) + 1:
+                    break
+                entries[item.number] = _entry(item)
+            else:  # a nested line inside an entry (a list or line break in the reference)
+                entries[len(entries)].text += " " + item.text
+            run.append(item)
+            j += 1
+        arrows = any(_ARROW.match(b.text) for b in run if b.marker == "#")
+        backlinks = any(e.backlinks > 1 for e in entries.values())
+        found.append(RefList(run, entries, arrows or backlinks))
+        i = j
+    return found
+
+
+def _entry(block: Block) -> Entry:
+    text = block.text
+    arrow = _ARROW.match(text)
+    rest = text[arrow.end() :] if arrow else text
+    numbered = re.match(rf"^(?:{block.number}\.\d+ )+", rest + " ")
+    backlinks = 1
+    if numbered:
+        backlinks = numbered.group(0).count(".")
+        rest = rest[numbered.end() :] if numbered.end() <= len(rest) else ""
+    elif arrow:
+        letters = _LETTERS.match(rest)
+        if letters and _is_alphabet_run(letters.group(1).split()):
+            backlinks = len(letters.group(1).split())
+            rest = rest[letters.end() :]
+    return Entry(group="", number=block.number, text=rest.strip(), backlinks=backlinks)
+
+
+def _is_alphabet_run(letters: list[str]) -> bool:
+    return all(ord(letter) == ord("a") + k for k, letter in enumerate(letters))
+
+
+def marker_groups(blocks: list[Block]) -> dict[str, int]:
+    """Citation groups in order of first appearance, with the highest number cited in each."""
+    groups: dict[str, int] = {}
+    for block in blocks:
+        for text in _texts(block):
+            for match in MARKER.finditer(text):
+                group = match.group("group") or ""
+                groups[group] = max(groups.get(group, 0), int(match.group("n")))
+    return groups
+
+
+def _texts(block: Block) -> list[str]:
+    if block.kind == "table":
+        return [cell for row in block.rows for cell in row]
+    if block.kind == "file":
+        return [block.caption]
+    if block.kind == "verbatim":
+        return []
+    return [block.text]
+
+
+def assign_groups(lists: list[RefList], groups: dict[str, int]) -> dict[str, RefList]:
+    """Match reference lists to citation groups: named groups take the earliest list that is
+    long enough, the default group the last one."""
+    chosen: dict[str, RefList] = {}
+    free = [r for r in lists if r.has_arrows or _covers(r, groups.get("", 0))]
+    for group, highest in groups.items():
+        if not group:
+            continue
+        for reflist in free:
+            if _covers(reflist, highest):
+                chosen[group] = reflist
+                free.remove(reflist)
+                break
+    if free:
+        highest = groups.get("", 0)
+        fitting = [r for r in free if _covers(r, highest)] or free
+        chosen[""] = fitting[-1]
+    for group, reflist in chosen.items():
+        reflist.group = group
+        for entry in reflist.entries.values():
+            entry.group = group
+    return chosen
+
+
+def _covers(reflist: RefList, highest: int) -> bool:
+    return highest > 0 and len(reflist.entries) >= highest
+
+
+def count_uses(blocks: list[Block], chosen: dict[str, RefList], doc: Document) -> None:
+    unknown: dict[str, int] = {}
+    for block in blocks:
+        for text in _texts(block):
+            for match in MARKER.finditer(text):
+                reflist = chosen.get(match.group("group") or "")
+                entry = reflist.entries.get(int(match.group("n"))) if reflist else None
+                if entry is None:
+                    unknown[match.group(0)] = block.first_line
+                else:
+                    entry.uses += 1
+    for marker, line in unknown.items():
+        doc.report(
+            "citation-unmatched",
+            f"{marker} has no entry in a reference list: kept as text",
+            COMPONENT,
+            Severity.WARNING,
+            marker,
+            line,
+        )
+
+
+def name_entries(chosen: dict[str, RefList], doc: Document) -> None:
+    taken: set[str] = set()
+    for reflist in chosen.values():
+        for entry in reflist.entries.values():
+            if entry.uses > 1 or entry.uses == 0 or entry.backlinks > 1:
+                entry.name = _name(entry, taken)
+            where = entry.group + " " if entry.group else ""
+            if entry.uses == 0:
+                doc.report(
+                    "ref-list-defined",
+                    f"reference {where}{entry.number} is cited {entry.backlinks} time(s) by the"
+                    " list but no marker is left: kept as a list-defined reference",
+                    COMPONENT,
+                    Severity.GUESS,
+                    entry.text,
+                )
+            elif entry.uses != entry.backlinks:
+                doc.report(
+                    "ref-uses-mismatch",
+                    f"reference {where}{entry.number}: {entry.uses} marker(s) in the text but "
+                    f"{entry.backlinks} backlink(s) in the list",
+                    COMPONENT,
+                    Severity.WARNING,
+                    entry.text,
+                )
+
+
+def _name(entry: Entry, taken: set[str]) -> str:
+    words = re.findall(r"[^\W_]+", _TEMPLATE_TEXT.sub(" ", entry.text))[:NAME_WORDS]
+    base = " ".join(words) if words else f"ref {entry.number}"
+    if base.isdigit():
+        base = f"ref {base}"
+    name, k = base, 1
+    while name.casefold() in taken:
+        k += 1
+        name = f"{base} {k}"
+    taken.add(name.casefold())
+    return name
+
+
+def reflist_template_block(blocks: list[Block], rules: Rules) -> Block | None:
+    """The paragraph that shows a reference-list template as red-link text, if any."""
+    for block in blocks:
+        if block.kind != "paragraph" or "\n" in block.text:
+            continue
+        for namespace in rules.template_namespaces:
+            prefix = namespace + ":"
+            if block.text.startswith(prefix):
+                name = block.text[len(prefix) :].strip()
+                if name.casefold() in rules.reflist_templates:
+                    return block
+    return None

@@ -1,0 +1,73 @@
+"""Blocks -> wikitext, in the layout MediaWiki editors write (`==Title==`, `* item`)."""
+
+from __future__ import annotations
+
+from .citations import Citer
+from .escape import escape_inline, escape_text
+from .vocabulary import Block
+
+
+def emit(blocks: list[Block], citer: Citer, categories: list[str]) -> str:
+    parts: list[str] = []
+    previous: Block | None = None
+    for block in blocks:
+        text = _render(block, citer)
+        if text is None:
+            continue
+        if previous is not None:
+            parts.append(_separator(previous, block))
+        parts.append(text)
+        previous = block
+    body = "".join(parts).strip("\n")
+    if categories:
+        links = "\n".join(f"[[Category:{name}]]" for name in categories)
+        body = f"{body}\n\n{links}" if body else links
+    return body + "\n"
+
+
+def _separator(previous: Block, block: Block) -> str:
+    if previous.kind == "heading" and block.kind != "heading":
+        return "\n"
+    if previous.kind == "item" and block.kind == "item":
+        return "\n"
+    if previous.kind == "file" and block.kind in ("paragraph", "file"):
+        return "\n"
+    return "\n\n"
+
+
+def _render(block: Block, citer: Citer) -> str | None:
+    kind = block.kind
+    if kind == "heading":
+        marks = "=" * block.level
+        return f"{marks}{citer.render(escape_inline(block.text))}{marks}"
+    if kind == "paragraph":
+        return citer.render(escape_text(block.text))
+    if kind == "item":
+        return f"{block.marker} {citer.render(escape_inline(block.text))}"
+    if kind == "indent":
+        return ":" + citer.render(escape_inline(block.text))
+    if kind == "file":
+        if block.caption:
+            return f"[[{block.text}|thumb|{citer.render(escape_inline(block.caption))}]]"
+        return f"[[{block.text}]]"
+    if kind == "table":
+        return _table(block, citer)
+    if kind == "verbatim":
+        text = block.text.replace("&", "&amp;").replace("<", "&lt;")
+        return f"<pre>\n{text}\n</pre>"
+    if kind == "wikitext":  # already wikitext (a rebuilt reference list)
+        return block.text
+    raise ValueError(f"unknown block kind {kind!r}")
+
+
+def _table(block: Block, citer: Citer) -> str:
+    def cells(row: list[str]) -> list[str]:
+        return [citer.render(escape_inline(cell)).replace("|", "&#124;") for cell in row]
+
+    header, *rows = block.rows
+    out = ['{| class="wikitable"', "! " + " !! ".join(cells(header))]
+    for row in rows:
+        out.append("|-")
+        out.append("| " + " || ".join(cells(row)))
+    out.append("|}")
+    return "\n".join(out)

@@ -1,0 +1,77 @@
+"""Tables a text browser laid out in columns, turned back into rows and cells.
+
+A run of lines is a table when most of its lines have a gap of two or more spaces inside the
+text; columns are the character positions that are blank on every line (gutters). A one-column
+gutter separates cells only where most rows have a wider gap there, so a name with one space in
+it ("Casey Stoner") is not split while "Pos. No." (over "1   46") is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import Line
+from .vocabulary import Block
+
+_GAP = re.compile(r"\S {2,}\S")
+MIN_ROWS = 2  # a single line with gaps is a wide paragraph or a caption, not a table
+MIN_COLUMNS = 2
+GAPPED_SHARE = 0.6  # share of a run's lines with an inner gap for the run to be columnar
+WIDE_GAP_SHARE = 0.5  # share of rows whose gap must be wider than 1 at a one-column gutter
+
+
+def parse_table(lines: list[Line], start: int) -> tuple[Block, int] | None:
+    run = _run(lines, start)
+    if len(run) < MIN_ROWS:
+        return None
+    gapped = sum(1 for line in run if _GAP.search(line.raw.strip()))
+    if gapped < MIN_ROWS or gapped / len(run) < GAPPED_SHARE:
+        return None
+    segments = _columns(run)
+    if len(segments) < MIN_COLUMNS:
+        text = "\n".join(line.raw for line in run)
+        return Block("verbatim", text, run), len(run)
+    rows = [[line.raw[a:b].strip() for a, b in segments] for line in run]
+    return Block("table", "", run, rows=rows), len(run)
+
+
+def _run(lines: list[Line], start: int) -> list[Line]:
+    run = []
+    for line in lines[start:]:
+        if line.blank:
+            break
+        run.append(line)
+    return run
+
+
+def _columns(run: list[Line]) -> list[tuple[int, int]]:
+    width = max(len(line.raw) for line in run)
+    padded = [line.raw.ljust(width) for line in run]
+    occupied = [any(row[c] != " " for row in padded) for c in range(width)]
+    cuts = [0]
+    c = 0
+    while c < width:
+        if occupied[c]:
+            c += 1
+            continue
+        end = c
+        while end < width and not occupied[end]:
+            end += 1
+        if end - c >= 2 or _wide_in_most_rows(padded, c):
+            cuts.append(end)
+        c = end
+    segments = []
+    for k, begin in enumerate(cuts):
+        finish = cuts[k + 1] if k + 1 < len(cuts) else width
+        if any(row[begin:finish].strip() for row in padded):
+            segments.append((begin, finish))
+    return segments
+
+
+def _wide_in_most_rows(padded: list[str], c: int) -> bool:
+    wide = sum(
+        1
+        for row in padded
+        if (c > 0 and row[c - 1] == " ") or (c + 1 < len(row) and row[c + 1] == " ")
+    )
+    return wide / len(padded) > WIDE_GAP_SHARE
