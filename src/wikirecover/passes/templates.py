@@ -30,6 +30,11 @@ VERBATIM_TAGS = frozenset({"nowiki", "pre", "code", "math", "source", "syntaxhig
 _NAME_END = re.compile(r"[\[\]{}|<>\n;,()\"“”]| {2,}|$")
 # Longest template name we accept from red-link text (Wikipedia's longest in use are ~60).
 MAX_NAME_LENGTH = 80
+# Words in a red-link name not found in the known list before we take it for running text
+# (the longest names in our corpus, such as "Infobox Grand Prix motorcycle race report", have 6).
+MAX_NAME_WORDS = 6
+_MARKUP_IN_NAME = re.compile(r"[\[\]{}|<>()\"“”]|\s{2,}|[.;!?]\s")
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -38,7 +43,7 @@ def repair_templates(doc: Document, options: Options) -> None:
     """Red-link `Template:Name` text, hatnote lines and known boxes back to transclusions."""
     rules = options.rules
     red_link = re.compile(
-        r"(?<![\w:])(?:" + "|".join(re.escape(ns) for ns in rules.template_namespaces) + r"):(?=\w)"
+        r"(?<!:)(?:" + "|".join(re.escape(ns) for ns in rules.template_namespaces) + r"):(?=[^\s\]|}])"
     )
     edits = []
     for holder, index, node in _text_nodes(doc.wikicode):
@@ -149,23 +154,57 @@ def _red_links(line: str, red_link: re.Pattern[str], doc: Document, rules: Rules
     return "".join(out)
 
 
+def _only_red_links(line: str, red_link: re.Pattern[str]) -> bool:
+    """Whether a line holds nothing but red-link template names."""
+    starts = [m.start() for m in red_link.finditer(line)]
+    if not starts or line[: starts[0]].strip():
+        return False
+    return all(not _MARKUP_IN_NAME.search(line[a:b]) for a, b in zip(starts, [*starts[1:], None]))
+
+
 def _template_name(
     line: str, start: int, red_link: re.Pattern[str], rules: Rules
 ) -> tuple[str, int]:
+    """The template name that red-link text starting at ``start`` shows, and where it ends.
+
+    A known name (rules) ends where it ends. Otherwise the name runs to markup, punctuation,
+    a column gap or the next red link; when the red link stands alone on its line, commas are
+    part of it (`Template:Lincoln County, Wisconsin`). Inside running text, the page's own words
+    begin at a lowercase word followed by a capitalised one (`Use mdy dates` | `Clinton ...`;
+    not on a line of red links alone, where `Restaurants in Toronto` is a navbox's name),
+    at a word that starts sentences (rules: `Enzyme` | `In enzymology`), or inside a word where
+    a lowercase letter is followed by a capital (`Infobox legislature` | `Senate is ...`); a
+    name longer than MAX_NAME_WORDS is cut to its first word.
+    """
     rest = line[start:]
-    for known in rules.inline_templates:
-        if rest[: len(known)].casefold() == known.casefold() and (
-            len(rest) == len(known) or not rest[len(known)].isalnum()
+    folded = rest.casefold()
+    for known in rules.known_templates:
+        size = len(known)
+        if folded.startswith(known.casefold()) and (
+            size == len(rest) or not (rest[size].isalnum() or rest[size] in "-_/")
         ):
-            if len(rest) > len(known) and rest[len(known)] not in " -":
-                return rest[: len(known)], start + len(known)
-            if len(rest) == len(known) or rest[len(known)] == " ":
-                return rest[: len(known)], start + len(known)
-    end = _NAME_END.search(rest).start()
+            return rest[:size], start + size
     following = red_link.search(rest)
-    if following and following.start() < end:
-        end = following.start()
-    name = rest[:end].rstrip(" .:")
-    if len(name) > MAX_NAME_LENGTH:
+    limit = following.start() if following else len(rest)
+    alone = _only_red_links(line, red_link)
+    if alone:
+        name = rest[:limit].strip().rstrip(".:")
+    else:
+        name = rest[: _NAME_END.search(rest[:limit]).start()].rstrip(" .:")
+    glued = _GLUED.search(name, name.find(" ") + 1 if " " in name else len(name))
+    if glued:  # "Infobox legislatureSenate is ...": the page's text starts at the capital
+        name = name[: glued.start() + 1]
+    words = name.split(" ")
+    for k in range(1, len(words)):
+        lower_then_upper = (
+            not alone and words[k - 1][:1].islower() and words[k][:1].isupper()
+        )
+        if lower_then_upper or words[k] in rules.sentence_starts:
+            words = words[:k]
+            break
+    if len(words) > MAX_NAME_WORDS:
+        words = words[:1]
+    name = " ".join(words).rstrip(" .:")
+    if not name or len(name) > MAX_NAME_LENGTH:
         return "", start
     return name, start + len(name)

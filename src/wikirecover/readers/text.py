@@ -82,9 +82,10 @@ def _rebuild_citations(
     chosen = citations.assign_groups(lists, groups) if groups or lists else {}
     chosen = {g: r for g, r in chosen.items() if r.has_arrows or groups.get(g)}
     content = [b for b in blocks if not any(b in r.blocks for r in chosen.values())]
-    citations.count_uses(content, chosen, doc)
+    flags = citations.classify_markers(content, chosen, doc) if chosen else {}
+    citations.count_uses(content, chosen, flags, doc)
     citations.name_entries(chosen, doc)
-    citer = citations.Citer(chosen, escape_inline)
+    citer = citations.Citer(chosen, escape_inline, {k: list(v) for k, v in flags.items()})
     reflist_block = citations.reflist_template_block(content, options.rules)
     result: list[Block] = []
     for block in blocks:

@@ -36,7 +36,9 @@ class Rules:
     edit_link: re.Pattern[str]
     template_namespaces: tuple[str, ...]
     reflist_templates: frozenset[str]  # casefolded names
-    inline_templates: tuple[str, ...]  # longest first
+    known_templates: tuple[str, ...]  # longest first
+    sentence_starts: frozenset[str]
+    category_namespaces: tuple[str, ...]
     hatnotes: tuple[TemplateRule, ...]
     boxes: tuple[TemplateRule, ...]
     sources: tuple[str, ...]  # the files these rules came from
@@ -100,7 +102,9 @@ def _load(paths: tuple[str, ...]) -> Rules:
             edit_link=_compile(headings["edit_link"], where),
             template_namespaces=tuple(templates["namespace"]),
             reflist_templates=frozenset(n.casefold() for n in templates.get("reflist", [])),
-            inline_templates=tuple(sorted(templates.get("inline", []), key=len, reverse=True)),
+            known_templates=tuple(sorted(templates.get("known", []), key=len, reverse=True)),
+            sentence_starts=frozenset(templates.get("sentence_starts", [])),
+            category_namespaces=tuple(chrome.get("category_namespaces", ["Category"])),
             hatnotes=template_rules(data.get("hatnotes", [])),
             boxes=template_rules(data.get("boxes", [])),
             sources=paths,

@@ -50,10 +50,15 @@ class Citer:
 
     lists: dict[str, RefList] = field(default_factory=dict)  # group -> list
     escape: Callable[[str], str] = str
+    flags: dict[int, list[bool]] = field(default_factory=dict)  # id(block) -> is-citation
 
-    def render(self, text: str) -> str:
+    def render(self, text: str, block: Block) -> str:
+        """``text`` (already escaped) of ``block`` with its citation markers as <ref> tags."""
+        flags = self.flags.get(id(block), [])
+
         def replace(match: re.Match[str]) -> str:
-            entry = self._entry(match)
+            is_citation = flags.pop(0) if flags else True
+            entry = self._entry(match) if is_citation else None
             if entry is None:
                 return match.group(0)
             group = f' group="{entry.group}"' if entry.group else ""
@@ -94,9 +99,9 @@ def find_reference_lists(blocks: list[Block]) -> list[RefList]:
         run = [block]
         entries = {1: _entry(block)}
         j = i + 1
-        while j < len(blocks) and blocks[j].kind == "item" and blocks[j].marker.startswith("#"):
+        while j < len(blocks) and _continues_list(blocks, j, len(entries)):
             item = blocks[j]
-            if item.marker == "#":
+            if item.kind == "item" and item.marker == "#":
                 if item.number != len(entries) + 1:
                     break
                 entries[item.number] = _entry(item)
@@ -109,6 +114,24 @@ def find_reference_lists(blocks: list[Block]) -> list[RefList]:
         found.append(RefList(run, entries, arrows or backlinks))
         i = j
     return found
+
+
+def _continues_list(blocks: list[Block], j: int, count: int) -> bool:
+    """Whether blocks[j] belongs to a numbered list of ``count`` entries so far: an item of it,
+    or an indented paragraph inside an entry (a quotation in a note) that the next entry
+    follows."""
+    block = blocks[j]
+    if block.kind == "item":
+        return block.marker.startswith("#")
+    if block.kind != "indent":
+        return False
+    after = next((b for b in blocks[j + 1 :] if b.kind != "indent"), None)
+    return (
+        after is not None
+        and after.kind == "item"
+        and after.marker == "#"
+        and after.number == count + 1
+    )
 
 
 def _entry(block: Block) -> Entry:
@@ -154,10 +177,15 @@ def _texts(block: Block) -> list[str]:
 
 
 def assign_groups(lists: list[RefList], groups: dict[str, int]) -> dict[str, RefList]:
-    """Match reference lists to citation groups: named groups take the earliest list that is
-    long enough, the default group the last one."""
+    """Match reference lists to citation groups. The default group takes the last list long
+    enough for its markers (MediaWiki prints it last, after any notes group); named groups take
+    the remaining lists in page order."""
     chosen: dict[str, RefList] = {}
     free = [r for r in lists if r.has_arrows or _covers(r, groups.get("", 0))]
+    if free and (groups.get("") or not groups):
+        fitting = [r for r in free if _covers(r, groups.get("", 0))] or free
+        chosen[""] = fitting[-1]
+        free.remove(chosen[""])
     for group, highest in groups.items():
         if not group:
             continue
@@ -166,10 +194,6 @@ def assign_groups(lists: list[RefList], groups: dict[str, int]) -> dict[str, Ref
                 chosen[group] = reflist
                 free.remove(reflist)
                 break
-    if free:
-        highest = groups.get("", 0)
-        fitting = [r for r in free if _covers(r, highest)] or free
-        chosen[""] = fitting[-1]
     for group, reflist in chosen.items():
         reflist.group = group
         for entry in reflist.entries.values():
@@ -181,11 +205,58 @@ def _covers(reflist: RefList, highest: int) -> bool:
     return highest > 0 and len(reflist.entries) >= highest
 
 
-def count_uses(blocks: list[Block], chosen: dict[str, RefList], doc: Document) -> None:
-    unknown: dict[str, int] = {}
+def classify_markers(
+    blocks: list[Block], chosen: dict[str, RefList], doc: Document
+) -> dict[int, list[bool]]:
+    """For each block, whether each of its `[n]` markers is a citation (True) or the number
+    MediaWiki prints for an external link without a label (False).
+
+    Both count 1, 2, 3 ... in page order, each on its own. A marker is a citation while its
+    reference still has backlinks left in the list; past that, a marker that continues the link
+    count is a link number (as is one that cannot be a citation: more than one above the highest
+    citation so far)."""
+    default = chosen.get("")
+    left = {n: e.backlinks for n, e in default.entries.items()} if default else {}
+    flags: dict[int, list[bool]] = {}
+    highest_citation, next_link = 0, 1
     for block in blocks:
+        block_flags = flags.setdefault(id(block), [])
         for text in _texts(block):
             for match in MARKER.finditer(text):
+                n = int(match.group("n"))
+                if match.group("group"):
+                    block_flags.append(True)
+                    continue
+                budget = left.get(n, 0) > 0 and n <= highest_citation + 1
+                if n == next_link and not budget:
+                    block_flags.append(False)
+                    next_link += 1
+                    doc.report(
+                        "external-link-number",
+                        f"{match.group(0)} is the number of an external link whose address is "
+                        "lost: kept as text",
+                        COMPONENT,
+                        Severity.WARNING,
+                        text[max(0, match.start() - 60) : match.end()],
+                        block.first_line,
+                    )
+                    continue
+                block_flags.append(True)
+                left[n] = left.get(n, 0) - 1
+                highest_citation = max(highest_citation, n)
+    return flags
+
+
+def count_uses(
+    blocks: list[Block], chosen: dict[str, RefList], flags: dict[int, list[bool]], doc: Document
+) -> None:
+    unknown: dict[str, int] = {}
+    for block in blocks:
+        block_flags = iter(flags.get(id(block), []))
+        for text in _texts(block):
+            for match in MARKER.finditer(text):
+                if not next(block_flags, True):
+                    continue
                 reflist = chosen.get(match.group("group") or "")
                 entry = reflist.entries.get(int(match.group("n"))) if reflist else None
                 if entry is None:

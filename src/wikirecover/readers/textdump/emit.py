@@ -39,16 +39,16 @@ def _render(block: Block, citer: Citer) -> str | None:
     kind = block.kind
     if kind == "heading":
         marks = "=" * block.level
-        return f"{marks}{citer.render(escape_inline(block.text))}{marks}"
+        return f"{marks}{citer.render(escape_inline(block.text), block)}{marks}"
     if kind == "paragraph":
-        return citer.render(escape_text(block.text))
+        return citer.render(escape_text(block.text), block)
     if kind == "item":
-        return f"{block.marker} {citer.render(escape_inline(block.text))}"
+        return f"{block.marker} {citer.render(escape_inline(block.text), block)}"
     if kind == "indent":
-        return ":" + citer.render(escape_inline(block.text))
+        return ":" + citer.render(escape_inline(block.text), block)
     if kind == "file":
         if block.caption:
-            return f"[[{block.text}|thumb|{citer.render(escape_inline(block.caption))}]]"
+            return f"[[{block.text}|thumb|{citer.render(escape_inline(block.caption), block)}]]"
         return f"[[{block.text}]]"
     if kind == "table":
         return _table(block, citer)
@@ -62,7 +62,7 @@ def _render(block: Block, citer: Citer) -> str | None:
 
 def _table(block: Block, citer: Citer) -> str:
     def cells(row: list[str]) -> list[str]:
-        return [citer.render(escape_inline(cell)).replace("|", "&#124;") for cell in row]
+        return [citer.render(escape_inline(cell), block).replace("|", "&#124;") for cell in row]
 
     header, *rows = block.rows
     out = ['{| class="wikitable"', "! " + " !! ".join(cells(header))]
