@@ -43,10 +43,18 @@ def main() -> int:
             continue
         (out / f"{path.stem}.wiki").write_text(result.output, encoding="utf-8")
     elapsed = time.perf_counter() - started
-    print(f"recovered {len(inputs) - failed}/{len(inputs)} pages from {args.kind} in "
-          f"{elapsed:.2f} s ({len(inputs) / elapsed:.1f} pages/s)")
-    command = [sys.executable, str(args.shared / "eval" / "score.py"),
-               "--truth", str(corpus / "wikitext"), "--recovered", str(out)]
+    print(
+        f"recovered {len(inputs) - failed}/{len(inputs)} pages from {args.kind} in "
+        f"{elapsed:.2f} s ({len(inputs) / elapsed:.1f} pages/s)"
+    )
+    command = [
+        sys.executable,
+        str(args.shared / "eval" / "score.py"),
+        "--truth",
+        str(corpus / "wikitext"),
+        "--recovered",
+        str(out),
+    ]
     if args.per_page:
         command.append("--per-page")
     return subprocess.call(command)

@@ -126,7 +126,10 @@ def _file_name(doc: Document, used: set[str]) -> str:
 
 def _write(output: str | None, text: str) -> None:
     if output in (None, "-"):
-        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        sys.stdout.write(text)
+        if sys.stdout.isatty() and text and not text.endswith("\n"):
+            sys.stdout.write("\n")  # keep the prompt and the summary off the last line
+        sys.stdout.flush()
         return
     try:
         Path(output).write_text(text, encoding="utf-8")
@@ -166,3 +169,6 @@ def main() -> None:
         cli.main(prog_name="wikirecover", standalone_mode=True)
     except KeyboardInterrupt:
         _fail("interrupted", 130)
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        sys.exit(0)

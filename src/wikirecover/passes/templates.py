@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mwparserfromhell.nodes import Tag, Text
+from mwparserfromhell.nodes import Tag, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Document, Severity
@@ -43,7 +43,9 @@ def repair_templates(doc: Document, options: Options) -> None:
     """Red-link `Template:Name` text, hatnote lines and known boxes back to transclusions."""
     rules = options.rules
     red_link = re.compile(
-        r"(?<!:)(?:" + "|".join(re.escape(ns) for ns in rules.template_namespaces) + r"):(?=[^\s\]|}])"
+        r"(?<!:)(?:"
+        + "|".join(re.escape(ns) for ns in rules.template_namespaces)
+        + r"):(?=[^\s\]|}])"
     )
     edits = []
     for holder, index, node in _text_nodes(doc.wikicode):
@@ -60,10 +62,14 @@ def repair_templates(doc: Document, options: Options) -> None:
 
 
 def _text_nodes(code: Wikicode) -> Iterator[tuple[Wikicode, int, Text]]:
-    """(holder, index, node) for every Text node outside verbatim tags, in page order."""
+    """(holder, index, node) for every Text node outside verbatim tags, in page order,
+    including those in template parameter values (a `refs=` list, a quotation)."""
     for index, node in enumerate(code.nodes):
         if isinstance(node, Text):
             yield code, index, node
+        elif isinstance(node, Template):
+            for param in node.params:
+                yield from _text_nodes(param.value)
         elif (
             isinstance(node, Tag)
             and node.contents is not None
@@ -159,7 +165,8 @@ def _only_red_links(line: str, red_link: re.Pattern[str]) -> bool:
     starts = [m.start() for m in red_link.finditer(line)]
     if not starts or line[: starts[0]].strip():
         return False
-    return all(not _MARKUP_IN_NAME.search(line[a:b]) for a, b in zip(starts, [*starts[1:], None]))
+    ends = [*starts[1:], None]
+    return all(not _MARKUP_IN_NAME.search(line[a:b]) for a, b in zip(starts, ends, strict=True))
 
 
 def _template_name(
@@ -196,9 +203,7 @@ def _template_name(
         name = name[: glued.start() + 1]
     words = name.split(" ")
     for k in range(1, len(words)):
-        lower_then_upper = (
-            not alone and words[k - 1][:1].islower() and words[k][:1].isupper()
-        )
+        lower_then_upper = not alone and words[k - 1][:1].islower() and words[k][:1].isupper()
         if lower_then_upper or words[k] in rules.sentence_starts:
             words = words[:k]
             break

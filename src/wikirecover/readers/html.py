@@ -45,8 +45,10 @@ CHROME_XPATHS = (
 
 def sniff_html(text: str) -> float:
     head = text[:4096]
+    if _HTML_START.match(head.lstrip()):
+        return 0.99  # a document that opens as HTML is HTML, whatever text it holds
     if _HTML_START.search(head):
-        return 0.95
+        return 0.9
     tags = len(_HTML_TAG.findall(text[:20_000]))
     return min(0.85, tags / 40)
 

@@ -38,9 +38,36 @@ FORMATS = (
 )
 
 
-def templates_as_placeholders(doc: Document, component: str) -> str:
+def _drop_reference_lists(code: Wikicode, options: Options, doc: Document, component: str) -> None:
+    """`<references />` and `{{Reflist}}` print the list that the writer's footnotes already
+    are: removed (with a note) instead of shown raw."""
+    dropped = 0
+    for node in list(code.nodes):
+        is_list_tag = (
+            isinstance(node, Tag)
+            and str(node.tag).strip().lower() == "references"
+            and not str(node.contents or "").strip()
+        )
+        is_list_template = (
+            isinstance(node, Template)
+            and str(node.name).strip().casefold() in options.rules.reflist_templates
+            and not node.params
+        )
+        if is_list_tag or is_list_template:
+            code.remove(node)
+            dropped += 1
+    if dropped:
+        doc.report(
+            "reference-list-as-footnotes",
+            "the reference list is written as the format's footnotes",
+            component,
+        )
+
+
+def templates_as_placeholders(doc: Document, options: Options, component: str) -> str:
     """The page's wikitext with every outermost template replaced by its visible source."""
     code = parse_wikitext(doc.text)
+    _drop_reference_lists(code, options, doc, component)
     names: Counter[str] = Counter()
     for holder, index, template in outermost_templates(code):
         names[str(template.name).strip()] += 1
@@ -86,7 +113,7 @@ def _escape_nowiki(text: str) -> str:
 
 
 def write_with_pandoc(target: str, name: str, doc: Document, options: Options) -> str:
-    wikitext = templates_as_placeholders(doc, f"writer:{name}")
+    wikitext = templates_as_placeholders(doc, options, f"writer:{name}")
     return run_pandoc(
         wikitext, "mediawiki", target, timeout=options.pandoc_timeout, memory=options.pandoc_memory
     )

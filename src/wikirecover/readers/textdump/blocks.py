@@ -9,9 +9,8 @@ from ...rules import Rules
 from .chrome import fold_title
 from .lines import Line
 from .tables import parse_table
-from .vocabulary import Block
+from .vocabulary import BULLETS, Block
 
-BULLETS = "•□◦▪■○●·"
 _BULLET = re.compile(rf"^(?P<indent> *)(?P<mark>[{BULLETS}])\s+(?P<text>.*)$")
 _NUMBERED = re.compile(r"^(?P<indent> *)(?P<number>\d{1,4})\.\s+(?P<text>\S.*)$")
 _FILE = re.compile(

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 
 from ...rules import Rules
 from .lines import Line
+from .vocabulary import BULLETS
 
 # How far into the dump the skin header can reach, in non-blank lines: site notice, title,
 # "From X", "Jump to", with room for a redirect note and an indicator line.
 HEADER_WINDOW = 8
-_TOC_ENTRY = re.compile(r"^\s*(?:[•□◦▪■○●·*-]\s+)?(?P<number>\d+(?:\.\d+)*)\s+(?P<title>\S.*)$")
+_TOC_ENTRY = re.compile(rf"^\s*(?:[{BULLETS}*-]\s+)?(?P<number>\d+(?:\.\d+)*)\s+(?P<title>\S.*)$")
 _FROM_SITE = "From "
 
 
@@ -133,7 +134,7 @@ def _read_categories(footer: list[Line], result: Stripped, rules: Rules) -> None
                     if names:
                         break
                     continue
-                bullet = re.match(r"^\s*[•□◦▪■○●·*]\s+(.*)$", item.raw)
+                bullet = re.match(rf"^\s*[{BULLETS}*]\s+(.*)$", item.raw)
                 if not bullet:
                     break
                 names.append(bullet.group(1).strip())

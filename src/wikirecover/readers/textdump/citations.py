@@ -65,10 +65,34 @@ class Citer:
             if entry.defined:
                 return f'<ref name="{entry.name}"{group} />'
             entry.defined = True
-            name = f' name="{entry.name}"' if entry.name else ""
-            return f"<ref{name}{group}>{self.escape(entry.text)}</ref>"
+            return self.definition(entry)
 
         return MARKER.sub(replace, text)
+
+    def definition(self, entry: Entry) -> str:
+        """The defining tag of a reference. A note (a named group) that cites references of
+        the default group becomes `{{#tag:ref|...}}`, the form that lets refs nest."""
+        body = self.escape(entry.text)
+        if entry.group and any(not m.group("group") for m in MARKER.finditer(body)):
+            argument = _tag_argument(body)  # before the nested refs: tags are opaque to `|`
+            nested = MARKER.sub(self._nested, argument)
+            if nested != argument:
+                attributes = f"|group={entry.group}" + (f"|name={entry.name}" if entry.name else "")
+                return "{{#tag:ref|" + nested + attributes + "}}"
+        name = f' name="{entry.name}"' if entry.name else ""
+        group = f' group="{entry.group}"' if entry.group else ""
+        return f"<ref{name}{group}>{body}</ref>"
+
+    def _nested(self, match: re.Match[str]) -> str:
+        if match.group("group"):
+            return match.group(0)
+        entry = self._entry(match)
+        if entry is None:
+            return match.group(0)
+        if entry.defined:
+            return f'<ref name="{entry.name}" />'
+        entry.defined = True
+        return self.definition(entry)
 
     def _entry(self, match: re.Match[str]) -> Entry | None:
         reflist = self.lists.get(match.group("group") or "")
@@ -77,6 +101,7 @@ class Citer:
         return reflist.entries.get(int(match.group("n")))
 
     def list_defined(self, group: str) -> list[str]:
+        """Definitions of the references of ``group`` that no marker cites."""
         reflist = self.lists.get(group)
         if reflist is None:
             return []
@@ -85,6 +110,12 @@ class Citer:
             for e in reflist.entries.values()
             if e.uses == 0
         ]
+
+
+def _tag_argument(text: str) -> str:
+    """Text made safe as the content argument of `{{#tag:...}}`: a `|` would end it and a `=`
+    outside tags would make it an attribute."""
+    return text.replace("|", "{{!}}").replace("=", "&#61;")
 
 
 def find_reference_lists(blocks: list[Block]) -> list[RefList]:
@@ -263,6 +294,16 @@ def count_uses(
                     unknown[match.group(0)] = block.first_line
                 else:
                     entry.uses += 1
+    default = chosen.get("")
+    for group, reflist in chosen.items():
+        if not group or default is None:
+            continue
+        for note in reflist.entries.values():
+            for match in MARKER.finditer(note.text):
+                if not match.group("group"):
+                    entry = default.entries.get(int(match.group("n")))
+                    if entry is not None:
+                        entry.uses += 1
     for marker, line in unknown.items():
         doc.report(
             "citation-unmatched",

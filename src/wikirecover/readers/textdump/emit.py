@@ -30,8 +30,8 @@ def _separator(previous: Block, block: Block) -> str:
         return "\n"
     if previous.kind == "item" and block.kind == "item":
         return "\n"
-    if previous.kind == "file" and block.kind in ("paragraph", "file"):
-        return "\n"
+    if previous.kind == "file" and previous.caption and block.kind in ("paragraph", "file"):
+        return "\n"  # a thumbnail floats: the text goes on below it, as editors write it
     return "\n\n"
 
 

@@ -2,8 +2,9 @@
 
 A run of lines is a table when most of its lines have a gap of two or more spaces inside the
 text; columns are the character positions that are blank on every line (gutters). A one-column
-gutter separates cells only where most rows have a wider gap there, so a name with one space in
-it ("Casey Stoner") is not split while "Pos. No." (over "1   46") is.
+gutter separates cells where most rows have a wider gap there ("Pos. No." over "1   46") or where
+the text left of it varies from row to row ("1871 Thomas Hale"), not inside a name printed after
+the same prefix on every row ("Template:Flagicon Casey Stoner").
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def _columns(run: list[Line]) -> list[tuple[int, int]]:
         end = c
         while end < width and not occupied[end]:
             end += 1
-        if end - c >= 2 or _wide_in_most_rows(padded, c):
+        if end - c >= 2 or _wide_in_most_rows(padded, c) or _varies(padded, cuts[-1], c):
             cuts.append(end)
         c = end
     segments = []
@@ -66,6 +67,13 @@ def _columns(run: list[Line]) -> list[tuple[int, int]]:
         if any(row[begin:finish].strip() for row in padded):
             segments.append((begin, finish))
     return segments
+
+
+def _varies(padded: list[str], start: int, gutter: int) -> bool:
+    """Whether the text left of a one-column gutter differs between the rows below the header:
+    a column of values does, a common prefix ("Template:Flagicon" before each name) does not."""
+    values = {row[start:gutter].strip() for row in padded[1:]}
+    return len(values) > 1
 
 
 def _wide_in_most_rows(padded: list[str], c: int) -> bool:

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 from .lines import Line
 
+# The bullets text browsers print for list levels 1, 2, 3, 4 (w3m: • □ ☆ ○) and others seen.
+BULLETS = "•□☆○◦▪■●·‣⁃"
+
 
 @dataclass
 class Block:

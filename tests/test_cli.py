@@ -1,0 +1,158 @@
+"""The command line: exit codes, one-line errors, stdin, reports, listing."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from wikirecover.cli import EXIT_PAGE_FAILED, EXIT_USAGE, cli
+
+SEED = "terrorism_in_Kazakhstan.txt"
+
+
+def run(*args: str, input: str | bytes | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def test_list_shows_every_kind_of_component() -> None:
+    result = run("list")
+    assert result.exit_code == 0
+    for name in ("text", "html", "wikitext", "xml", "templates", "markdown", "gfm", "rst"):
+        assert f"  {name} " in result.output
+    assert result.output.startswith("readers:")
+
+
+def test_help_everywhere() -> None:
+    for args in ([], ["convert"], ["list"]):
+        result = run(*args, "--help")
+        assert result.exit_code == 0
+        assert "Usage:" in result.output
+
+
+def test_convert_seed_to_wikitext(samples: Path) -> None:
+    result = run("convert", str(samples / SEED), "--to", "wikitext")
+    assert result.exit_code == 0
+    assert "{{Main|Hamas}}" in result.stdout
+    assert "terrorism in Kazakhstan: REPAIRED" in result.stderr
+
+
+def test_stdin_is_read_and_kind_detected(samples: Path) -> None:
+    data = (samples / SEED).read_bytes()
+    result = run("convert", "-", input=data)
+    assert result.exit_code == 0
+    assert "<references>" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda tmp: tmp / "missing.txt", "no such file"),
+        (lambda tmp: tmp, "is a directory"),
+        (lambda tmp: _write(tmp / "empty.txt", b""), "empty input"),
+        (lambda tmp: _write(tmp / "blank.txt", b" \n\t\n"), "empty input"),
+        (lambda tmp: _write(tmp / "bom.txt", b"\xef\xbb\xbf"), "empty input"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, make, message: str) -> None:
+    path = make(tmp_path)
+    result = run("convert", str(path))
+    assert result.exit_code == EXIT_USAGE
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert str(path) in lines[0] and message in lines[0]
+
+
+def test_unreadable_file_exit_2(tmp_path: Path) -> None:
+    path = _write(tmp_path / "secret.txt", b"text")
+    path.chmod(0)
+    try:
+        if path.stat().st_mode and _can_read(path):
+            pytest.skip("running as a user who can read any file")
+        result = run("convert", str(path))
+        assert result.exit_code == EXIT_USAGE
+        assert "permission denied" in result.stderr
+    finally:
+        path.chmod(0o644)
+
+
+def test_unknown_format_is_a_usage_error(samples: Path) -> None:
+    result = run("convert", str(samples / SEED), "--to", "nonsense")
+    assert result.exit_code == EXIT_USAGE
+
+
+def test_report_json(samples: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    result = run(
+        "convert", str(samples / SEED), "-o", str(tmp_path / "out.wiki"), "--report", str(report)
+    )
+    assert result.exit_code == 0
+    data = json.loads(report.read_text())
+    [page] = data["pages"]
+    assert page["status"] == "REPAIRED"
+    codes = {issue["code"] for issue in page["issues"]}
+    assert {"chrome-removed", "reference-list-rebuilt", "hatnote-restored"} <= codes
+    assert (tmp_path / "out.wiki").read_text().startswith("Terrorism in Kazakhstan plays")
+
+
+def test_multi_page_export_needs_a_folder(samples: Path, tmp_path: Path) -> None:
+    dump = samples / "truncated_export.xml"
+    assert run("convert", str(dump)).exit_code == EXIT_USAGE
+    result = run("convert", str(dump), "-o", str(tmp_path / "pages"))
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "pages").iterdir()) == [
+        "Grey_Fell.wiki",
+        "Little_Example.wiki",
+    ]
+    assert "Grey Fell: DEGRADED" in result.stderr
+
+
+def test_failed_page_exit_3(tmp_path: Path) -> None:
+    # pandoc cannot read a table left open at the end of the page (its exit 64)
+    page = _write(tmp_path / "open_table.wiki", b"{|\n|")
+    result = run("convert", str(page), "--to", "markdown")
+    assert result.exit_code == EXIT_PAGE_FAILED
+    assert "FAILED" in result.stderr
+
+
+def test_rules_file_extends_the_chrome(samples: Path, tmp_path: Path) -> None:
+    dump = _write(tmp_path / "page.txt", b"Mirror banner of Foowiki\n\nBody text[edit]\n\nText.\n")
+    rules = _write(tmp_path / "foo.toml", b'[chrome]\ntop_lines = ["Mirror banner of Foowiki"]\n')
+    without = run("convert", str(dump), "--from", "text")
+    with_rules = run("convert", str(dump), "--from", "text", "--rules", str(rules))
+    assert "Mirror banner" in without.stdout
+    assert "Mirror banner" not in with_rules.stdout
+
+
+def test_bad_rules_file_is_a_usage_error(samples: Path, tmp_path: Path) -> None:
+    rules = _write(tmp_path / "bad.toml", b"[chrome\n")
+    result = run("convert", str(samples / SEED), "--rules", str(rules))
+    assert result.exit_code == EXIT_USAGE
+    assert "bad.toml" in result.stderr
+
+
+def test_console_script_runs_as_a_module() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "from wikirecover.cli import main; main()", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and "wikirecover" in done.stdout
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def _can_read(path: Path) -> bool:
+    try:
+        path.read_bytes()
+    except PermissionError:
+        return False
+    return True

@@ -1,0 +1,90 @@
+"""Golden-file tests: `tests/golden/<component>/<name>/<case>.<in-ext>` next to its expected
+output `<case>.expected.<out-ext>` and, for readers and passes, the issue codes it must leave
+(`<case>.expected.issues`). `pytest --update-golden` rewrites the expected files; review the
+diff like code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from wikirecover import Options, read_text, repair, write
+from wikirecover.model import SourceInfo
+from wikirecover.registry import PASSES, WRITERS
+from wikirecover.wikitext import parse_wikitext
+
+GOLDEN = Path(__file__).parent / "golden"
+INPUT_SUFFIXES = {".txt", ".wiki", ".html", ".xml"}
+
+
+@dataclass(frozen=True)
+class Case:
+    component: str  # readers | passes | writers
+    name: str  # the reader, pass or writer
+    path: Path  # the input file
+
+    @property
+    def id(self) -> str:
+        return f"{self.component}/{self.name}/{self.path.stem}"
+
+
+def _cases() -> list[Case]:
+    found = []
+    for path in sorted(GOLDEN.glob("*/*/*")):
+        if path.suffix in INPUT_SUFFIXES and ".expected" not in path.name:
+            found.append(Case(path.parent.parent.name, path.parent.name, path))
+    return found
+
+
+def _run(case: Case) -> tuple[str, str, list[str]]:
+    """(output, output extension, issue codes) for a case."""
+    text = case.path.read_text(encoding="utf-8")
+    source = SourceInfo(kind="", path=case.path.name)
+    if case.component == "readers":
+        docs = read_text(text, kind=case.name, source=source)
+        outputs, codes = [], []
+        for doc in docs:
+            repair(doc)
+            outputs.append(write(doc, "wikitext"))
+            codes += [f"{doc.title}: {i.severity} {i.code}" for i in doc.issues]
+        return "\n<!-- next page -->\n".join(outputs), "wiki", codes
+    if case.component == "passes":
+        [doc] = read_text(text, kind="wikitext", source=source)
+        PASSES[case.name].run(doc, Options())
+        return doc.text, "wiki", [f"{i.severity} {i.code}" for i in doc.issues]
+    if case.component == "writers":
+        [doc] = read_text(text, kind="wikitext", source=source)
+        return write(doc, case.name), WRITERS[case.name].extension, []
+    raise AssertionError(f"unknown golden component {case.component}")
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda c: c.id)
+def test_golden(case: Case, update_golden: bool) -> None:
+    output, extension, codes = _run(case)
+    expected_path = case.path.with_name(f"{case.path.stem}.expected.{extension}")
+    issues_path = case.path.with_name(f"{case.path.stem}.expected.issues")
+    issues = "".join(f"{code}\n" for code in codes)
+    if update_golden:
+        expected_path.write_text(output, encoding="utf-8")
+        if case.component != "writers":
+            issues_path.write_text(issues, encoding="utf-8")
+        return
+    assert expected_path.exists(), f"no expected output: run pytest --update-golden ({case.id})"
+    assert output == expected_path.read_text(encoding="utf-8")
+    if issues_path.exists():
+        assert issues == issues_path.read_text(encoding="utf-8")
+    if extension == "wiki":
+        assert str(parse_wikitext(output)) == output
+
+
+def test_every_component_has_golden_cases() -> None:
+    from wikirecover.registry import READERS
+
+    covered = {(c.component, c.name) for c in _cases()}
+    for name in READERS:
+        if name != "html":  # the HTML reader's golden cases come with its rewrite
+            assert ("readers", name) in covered, f"reader {name} has no golden case"
+    for name in PASSES:
+        assert ("passes", name) in covered, f"pass {name} has no golden case"
