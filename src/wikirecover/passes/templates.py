@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mwparserfromhell.nodes import Tag, Template, Text
+from mwparserfromhell.nodes import Heading, Tag, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Document, Severity
@@ -70,6 +70,8 @@ def _text_nodes(code: Wikicode) -> Iterator[tuple[Wikicode, int, Text]]:
         elif isinstance(node, Template):
             for param in node.params:
                 yield from _text_nodes(param.value)
+        elif isinstance(node, Heading):
+            yield from _text_nodes(node.title)
         elif (
             isinstance(node, Tag)
             and node.contents is not None

@@ -18,6 +18,7 @@ from ..registry import register_reader
 from ..wikitext import parse_wikitext
 from .textdump import citations
 from .textdump.blocks import parse_blocks
+from .textdump.categories import take_inline_categories
 from .textdump.chrome import strip_chrome
 from .textdump.emit import emit
 from .textdump.escape import escape_inline
@@ -65,10 +66,21 @@ def read_text_dump(text: str, source: SourceInfo, options: Options) -> Iterator[
             name,
         )
     blocks = parse_blocks(stripped.lines, rules, stripped.toc_levels)
+    blocks, inline_categories = take_inline_categories(blocks, rules)
+    for link in inline_categories:
+        doc.report(
+            "category-from-text",
+            f"category link [[{link}]] from its text",
+            COMPONENT,
+            Severity.GUESS,
+            link,
+        )
+    categories = [f"Category:{name}" for name in stripped.categories]
+    categories += [c for c in inline_categories if c not in categories]
     assign_levels(blocks, stripped.toc_levels, doc)
     blocks, citer = _rebuild_citations(blocks, doc, options)
     _report_layout(blocks, doc)
-    doc.wikicode = parse_wikitext(emit(blocks, citer, stripped.categories))
+    doc.wikicode = parse_wikitext(emit(blocks, citer, categories))
     for name in stripped.categories:
         doc.report("category-restored", f"category {name!r} from the footer", COMPONENT)
     yield doc
@@ -144,6 +156,15 @@ def _report_layout(blocks: list[Block], doc: Document) -> None:
                 "table-rebuilt",
                 f"table of {len(block.rows)} rows and {len(block.rows[0])} columns rebuilt from "
                 "its column layout (first row taken as the header)",
+                COMPONENT,
+                Severity.GUESS,
+                block.lines[0].text,
+                block.first_line,
+            )
+        elif block.kind == "gallery":
+            doc.report(
+                "gallery-rebuilt",
+                f"gallery of {len(block.rows)} files rebuilt from its bullets and captions",
                 COMPONENT,
                 Severity.GUESS,
                 block.lines[0].text,

@@ -163,15 +163,16 @@ def _strip_toc(result: Stripped, rules: Rules) -> None:
             entries.append((lines[j], entry.group("title"), level))
             end = j + 1
         follower = _next_nonblank(lines, end)
-        looks_like_toc = entries or follower is None or rules.edit_link.search(follower.text)
+        previous = _previous_nonblank(lines, i)
+        toggle = previous is not None and rules.is_chrome(previous.text, rules.chrome_top)
+        looks_like_toc = (
+            entries or toggle or follower is None or rules.edit_link.search(follower.text)
+        )
         if not looks_like_toc:
             continue
         for _, title, level in entries:
             result.toc_levels.setdefault(fold_title(title), level)
-        start = i
-        previous = _previous_nonblank(lines, i)
-        if previous is not None and rules.is_chrome(previous.text, rules.chrome_top):
-            start = lines.index(previous)
+        start = lines.index(previous) if toggle else i
         block = [line for line in lines[start:end] if not line.blank]
         result.removed.append(
             Removed(block[0], block[-1], f"table of contents ({len(entries)} entries)", len(block))

@@ -200,6 +200,8 @@ def marker_groups(blocks: list[Block]) -> dict[str, int]:
 def _texts(block: Block) -> list[str]:
     if block.kind == "table":
         return [cell for row in block.rows for cell in row]
+    if block.kind == "gallery":
+        return [caption for _, caption in block.rows]
     if block.kind == "file":
         return [block.caption]
     if block.kind == "verbatim":

@@ -8,6 +8,7 @@ from .vocabulary import Block
 
 
 def emit(blocks: list[Block], citer: Citer, categories: list[str]) -> str:
+    """The page's wikitext; ``categories`` are link targets (`Category:Towns in Cornwall`)."""
     parts: list[str] = []
     previous: Block | None = None
     for block in blocks:
@@ -20,7 +21,7 @@ def emit(blocks: list[Block], citer: Citer, categories: list[str]) -> str:
         previous = block
     body = "".join(parts).strip("\n")
     if categories:
-        links = "\n".join(f"[[Category:{name}]]" for name in categories)
+        links = "\n".join(f"[[{link}]]" for link in categories)
         body = f"{body}\n\n{links}" if body else links
     return body + "\n"
 
@@ -52,6 +53,12 @@ def _render(block: Block, citer: Citer) -> str | None:
         return f"[[{block.text}]]"
     if kind == "table":
         return _table(block, citer)
+    if kind == "gallery":
+        rows = []
+        for name, caption in block.rows:
+            text = citer.render(escape_inline(caption), block) if caption else ""
+            rows.append(f"File:{name}|{text}" if text else f"File:{name}")
+        return "<gallery>\n" + "\n".join(rows) + "\n</gallery>"
     if kind == "verbatim":
         text = block.text.replace("&", "&amp;").replace("<", "&lt;")
         return f"<pre>\n{text}\n</pre>"
