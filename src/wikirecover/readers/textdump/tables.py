@@ -18,7 +18,10 @@ _GAP = re.compile(r"\S {2,}\S")
 MIN_ROWS = 2  # a single line with gaps is a wide paragraph or a caption, not a table
 MIN_COLUMNS = 2
 GAPPED_SHARE = 0.6  # share of a run's lines with an inner gap for the run to be columnar
-WIDE_GAP_SHARE = 0.5  # share of rows whose gap must be wider than 1 at a one-column gutter
+WIDE_GAP_SHARE = 0.5
+# A line with at least this share of the fullest line's cells is a row of its own; lines with
+# fewer hold the wrapped parts of a neighbouring row's cells.
+ANCHOR_SHARE = 0.6  # share of rows whose gap must be wider than 1 at a one-column gutter
 
 
 def parse_table(lines: list[Line], start: int) -> tuple[Block, int] | None:
@@ -32,8 +35,24 @@ def parse_table(lines: list[Line], start: int) -> tuple[Block, int] | None:
     if len(segments) < MIN_COLUMNS:
         text = "\n".join(line.raw for line in run)
         return Block("verbatim", text, run), len(run)
-    rows = [[line.raw[a:b].strip() for a, b in segments] for line in run]
+    rows = _merge_wrapped([[line.raw[a:b].strip() for a, b in segments] for line in run])
     return Block("table", "", run, rows=rows), len(run)
+
+
+def _merge_wrapped(lines: list[list[str]]) -> list[list[str]]:
+    """Join the lines of rows whose cells wrapped. A text browser centres a row's cells
+    vertically: the row's line is the one with (nearly) all cells filled, and the fragments of
+    wrapped cells sit on the lines above and below it; each such line joins the nearest row."""
+    filled = [sum(1 for cell in line if cell) for line in lines]
+    anchors = [k for k, count in enumerate(filled) if count >= ANCHOR_SHARE * max(filled)]
+    if len(anchors) == len(lines):
+        return lines
+    owner = {k: min(anchors, key=lambda a: (abs(a - k), a)) for k in range(len(lines))}
+    merged: list[list[str]] = []
+    for anchor in anchors:
+        parts = [lines[k] for k in range(len(lines)) if owner[k] == anchor]
+        merged.append([" ".join(p[c] for p in parts if p[c]) for c in range(len(lines[0]))])
+    return merged
 
 
 def _run(lines: list[Line], start: int) -> list[Line]:
