@@ -112,8 +112,8 @@ def test_multi_page_export_needs_a_folder(samples: Path, tmp_path: Path) -> None
 
 
 def test_failed_page_exit_3(tmp_path: Path) -> None:
-    # pandoc cannot read a table left open at the end of the page (its exit 64)
-    page = _write(tmp_path / "open_table.wiki", b"{|\n|")
+    # pandoc fails a whole page on a `/` in a reference name (its exit 64)
+    page = _write(tmp_path / "slash.wiki", b'Text.<ref name="a/b">A source.</ref>\n')
     result = run("convert", str(page), "--to", "markdown")
     assert result.exit_code == EXIT_PAGE_FAILED
     assert "FAILED" in result.stderr

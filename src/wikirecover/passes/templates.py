@@ -38,7 +38,7 @@ _GLUED = re.compile(r"[a-z][A-Z][a-z]")
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
-@register_pass("templates")
+@register_pass("templates", after=("headings",))
 def repair_templates(doc: Document, options: Options) -> None:
     """Red-link `Template:Name` text, hatnote lines and known boxes back to transclusions."""
     rules = options.rules
@@ -59,6 +59,30 @@ def repair_templates(doc: Document, options: Options) -> None:
             edits.append((holder, index, new))
     for holder, index, new in reversed(edits):  # later edits first: indexes stay valid
         holder.nodes[index : index + 1] = parse_wikitext(new).nodes
+    _template_links(doc, rules)
+
+
+def _template_links(doc: Document, rules: Rules) -> None:
+    """`[[Template:Name]]` with no label, where a transclusion was meant, -> `{{Name}}`. A link
+    with a label is a real link to the template's page and stays."""
+    prefixes = tuple(f"{ns.casefold()}:" for ns in rules.template_namespaces)
+    for link in doc.wikicode.filter_wikilinks(recursive=True):
+        title = str(link.title).strip()
+        if link.text is not None or not title.casefold().startswith(prefixes):
+            continue
+        name = title.split(":", 1)[1].strip()
+        if not name or "#" in name:
+            continue
+        call = "{{" + name + "}}"
+        doc.report(
+            "template-link-to-transclusion",
+            f"{link!s} turned into {call}: a link to a template page where its transclusion "
+            "was meant",
+            COMPONENT,
+            Severity.GUESS,
+            str(link),
+        )
+        doc.wikicode.replace(link, call)
 
 
 def _text_nodes(code: Wikicode) -> Iterator[tuple[Wikicode, int, Text]]:

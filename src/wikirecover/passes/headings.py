@@ -1,0 +1,122 @@
+"""Headings: unbalanced `==Title=`, edit-link residue in titles, level-1 headings in an article,
+levels that skip, empty titles, and headings glued to the text before them."""
+
+from __future__ import annotations
+
+import re
+
+from mwparserfromhell.nodes import Heading, Text
+
+from ..model import Document, Severity
+from ..options import Options
+from ..registry import register_pass
+from ..wikitext import parse_wikitext
+
+COMPONENT = "pass:headings"
+TOP_LEVEL = 2  # articles start their sections at ==level 2== (level 1 is the page title)
+# A heading written at the end of a line of text: `...end.==History==`.
+_GLUED = re.compile(r"(?m)(?<=[^\s=])(={2,6})([^=\n]{1,200}?)\1[ \t]*$")
+# The same at the start of a text node that follows markup on the same line: `}}==History==`.
+_LEADING = re.compile(r"(={2,6})[^=\n]{1,200}?\1[ \t]*(?=\n|$)")
+
+
+@register_pass("headings", after=("references",))
+def repair_headings(doc: Document, options: Options) -> None:
+    """Unbalanced, residue-laden, level-1, skipping, empty and glued headings repaired."""
+    edit_link = options.rules.edit_link
+    _unglue(doc)
+    previous = None
+    for heading in doc.wikicode.filter_headings(recursive=False):
+        title = str(heading.title)
+        before = str(heading)
+        extra_left = len(title) - len(title.lstrip("="))
+        extra_right = len(title) - len(title.rstrip("="))
+        if extra_left or extra_right:
+            heading.title = title.strip("=")
+            heading.level = min(6, heading.level + max(extra_left, extra_right))
+            _report(doc, "heading-balanced", "unbalanced = signs balanced", before, heading)
+        residue = edit_link.search(str(heading.title).rstrip())
+        if residue:
+            heading.title = str(heading.title)[: residue.start()].rstrip() + _trailing_space(
+                str(heading.title)
+            )
+            _report(
+                doc,
+                "heading-edit-residue",
+                "edit-link text removed from the title",
+                before,
+                heading,
+            )
+        if heading.level == 1:
+            heading.level = TOP_LEVEL
+            _report(
+                doc,
+                "heading-level-1",
+                "level-1 heading (the page title's level) made level 2",
+                before,
+                heading,
+            )
+        if previous is not None and heading.level > previous + 1:
+            heading.level = previous + 1
+            _report(
+                doc,
+                "heading-level-skip",
+                "heading level skipped one: made one deeper than the heading before it",
+                before,
+                heading,
+            )
+        if not str(heading.title).strip():
+            doc.report(
+                "heading-empty",
+                "heading without a title: left for a person to name",
+                COMPONENT,
+                Severity.WARNING,
+                before,
+            )
+        previous = heading.level
+
+
+def _trailing_space(title: str) -> str:
+    return " " if title.endswith(" ") and title.startswith(" ") else ""
+
+
+def _report(doc: Document, code: str, message: str, before: str, heading: Heading) -> None:
+    doc.report(code, f"{message}: {str(heading)!r}", COMPONENT, Severity.INFO, before)
+
+
+def _unglue(doc: Document) -> None:
+    """Put a heading written at the end of a text line back on a line of its own, separated the
+    way the page separates its other headings (with or without a blank line)."""
+    code = doc.wikicode
+    separator = _separator_style(doc.text)
+    changed = False
+    for index, node in enumerate(code.nodes):
+        if not isinstance(node, Text):
+            continue
+        value = str(node)
+        at_line_start = index == 0 or str(code.nodes[index - 1]).endswith("\n")
+        glued = [m.group(0) for m in _GLUED.finditer(value)]
+        new = _GLUED.sub(lambda m: separator + m.group(0), value)
+        leading = _LEADING.match(value)
+        if not at_line_start and leading:
+            glued.insert(0, leading.group(0).strip())
+            new = separator + new
+        for heading in glued:
+            doc.report(
+                "heading-unglued",
+                "heading written at the end of a text line put on its own line",
+                COMPONENT,
+                Severity.INFO,
+                heading,
+            )
+        if new != value:
+            code.nodes[index] = Text(new)
+            changed = True
+    if changed:
+        doc.wikicode = parse_wikitext(str(code))
+
+
+def _separator_style(text: str) -> str:
+    blank = len(re.findall(r"\n\n=", text))
+    tight = len(re.findall(r"[^\n]\n=", text))
+    return "\n\n" if blank >= tight else "\n"

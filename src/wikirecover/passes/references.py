@@ -1,0 +1,262 @@
+"""References: a `<ref>` left open, a stray `</ref>` whose opening was lost, named references
+used but never defined or defined twice with different content, and references with no list
+to show them."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from mwparserfromhell.nodes import Heading, Tag, Template, Text
+from mwparserfromhell.wikicode import Wikicode
+
+from ..model import Document, Severity
+from ..options import Options
+from ..registry import register_pass
+from .holders import apply_insertions, holders, node_offsets, reparse, text_matches
+
+COMPONENT = "pass:references"
+_REF_OPEN = re.compile(r"<ref(?:\s+[^<>]*?)?(?<!/)>", re.IGNORECASE)
+_REF_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
+# Section titles under which an article's reference list is printed.
+REFERENCE_SECTIONS = frozenset(
+    {
+        "references",
+        "notes",
+        "footnotes",
+        "citations",
+        "sources",
+        "notes and references",
+        "einzelnachweise",
+        "verwysings",
+        "referansar",
+        "kjelder",
+        "références",
+        "notes et références",
+    }
+)
+
+
+@register_pass("references", after=("syntax",))
+def repair_references(doc: Document, options: Options) -> None:
+    """Open and stray ref tags repaired; undefined and conflicting names reported; a list added
+    where refs have none."""
+    for holder in holders(doc.wikicode):
+        if holder.context in ("ref", "tag", "link", "heading"):
+            continue  # refs do not nest; in formatting the parser may have split a good pair
+        text = str(holder.code)
+        opens, closes = _unpaired(holder.code)
+        edits = _stray_closes(holder.code, closes, doc) + _open_refs(holder.code, text, opens, doc)
+        if edits:
+            reparse(holder.code, apply_insertions(text, edits))
+    _names(doc)
+    _reference_list(doc, options)
+
+
+def _is_ref(node: object) -> bool:
+    return isinstance(node, Tag) and str(node.tag).strip().lower() == "ref"
+
+
+def _unpaired(code: Wikicode) -> tuple[set[int], set[int]]:
+    """Offsets of the literal `<ref>` openers and `</ref>` closers in the holder's own text that
+    pair with nothing in the holder's whole text (the parser leaves a good pair as text when
+    the markup between them is odd, or puts its closer inside an italic run)."""
+    text = str(code)
+    tokens = sorted(
+        [(m.start(), "open") for m in _REF_OPEN.finditer(text)]
+        + [(m.start(), "close") for m in _REF_CLOSE.finditer(text)]
+    )
+    opens: list[int] = []
+    lonely: set[int] = set()
+    for offset, kind in tokens:
+        if kind == "open":
+            if opens:  # refs do not nest: an opener while one is open leaves that one open
+                lonely.add(opens.pop())
+            opens.append(offset)
+        elif opens:
+            opens.pop()
+        else:
+            lonely.add(offset)
+    lonely.update(opens)
+    literal = {offset for offset, _ in text_matches(code, _REF_OPEN)}
+    literal |= {offset for offset, _ in text_matches(code, _REF_CLOSE)}
+    closers = {m.start() for m in _REF_CLOSE.finditer(text)}
+    found = lonely & literal
+    return found - closers, found & closers
+
+
+def _stray_closes(code: Wikicode, closes: set[int], doc: Document) -> list[tuple[int, int, str]]:
+    """A `</ref>` whose `<ref>` was lost: put back before the citation just before it (a
+    template node, or a citation whose `{{` was lost too: `...1980scite web |url=...}}</ref>`)."""
+    edits = []
+    nodes = node_offsets(code)
+    for closer in sorted(closes):
+        k = next(i for i, (offset, node) in enumerate(nodes)
+                 if offset <= closer < offset + len(str(node)))
+        offset, node = nodes[k]
+        prefix = str(node)[: closer - offset]
+        text = str(code)
+        line_start = text.rfind("\n", 0, closer) + 1
+        if not prefix and k and isinstance(nodes[k - 1][1], Template):
+            before_offset, before = nodes[k - 1]
+            edits.append((before_offset, before_offset, "<ref>"))
+            doc.report(
+                "ref-opening-restored",
+                "stray </ref> after a citation: its lost <ref> put back before the citation",
+                COMPONENT,
+                Severity.GUESS,
+                str(before)[:100] + "</ref>",
+            )
+        elif (start := _lost_citation_start(text[line_start:closer])) is not None:
+            start += line_start
+            edits.append((start, start, "<ref>{{"))
+            doc.report(
+                "ref-opening-restored",
+                "stray }}</ref> after a citation's parameters: its lost <ref>{{ put back before "
+                "the citation's name",
+                COMPONENT,
+                Severity.GUESS,
+                text[start:closer][:100] + "</ref>",
+            )
+        else:
+            doc.report(
+                "ref-stray-close",
+                "stray </ref> whose opening is lost: left as it is",
+                COMPONENT,
+                Severity.WARNING,
+                (prefix[-60:] + "</ref>"),
+            )
+    return edits
+
+
+_CITATION_START = re.compile(r"(?:cite[ _][a-z]+|citation)\s*\|", re.IGNORECASE)
+
+
+def _lost_citation_start(text: str) -> int | None:
+    """Where a citation template whose `{{` was lost starts in ``text`` (which ends with its
+    `}}`), if its name can be seen."""
+    if not text.endswith("}}"):
+        return None
+    for match in reversed(list(_CITATION_START.finditer(text))):
+        body = text[match.start() :]
+        if body.count("}}") == 1 and "{{" not in body:
+            return match.start()
+    return None
+
+
+def _open_refs(
+    code: Wikicode, text: str, opens: set[int], doc: Document
+) -> list[tuple[int, int, str]]:
+    """`<ref>` never closed: closed after the citation template that follows it, else before
+    the next `<ref` or the end of the line."""
+    edits = []
+    nodes = node_offsets(code)
+    for k, (offset, node) in enumerate(nodes):
+        if not isinstance(node, Text):
+            continue
+        value = str(node)
+        for match in _REF_OPEN.finditer(value):
+            if offset + match.start() not in opens:
+                continue
+            start = offset + match.end()
+            rest_of_node = value[match.end() :]
+            following = nodes[k + 1] if k + 1 < len(nodes) else None
+            if not rest_of_node and following is not None and isinstance(following[1], Template):
+                end = following[0] + len(str(following[1]))
+                how = "after the citation that follows it"
+            else:
+                candidates = [text.find("\n", start), text.find("<ref", start)]
+                found = [c for c in candidates if c >= 0]
+                end = min(found) if found else len(text)
+                how = "before the next reference or the end of its line"
+            edits.append((end, end, "</ref>"))
+            doc.report(
+                "ref-closed",
+                f"<ref> left open closed {how}",
+                COMPONENT,
+                Severity.GUESS,
+                text[offset + match.start() : end][:120],
+            )
+    return edits
+
+
+def _names(doc: Document) -> None:
+    defined: dict[str, list[str]] = defaultdict(list)
+    used: dict[str, int] = defaultdict(int)
+    for tag in doc.wikicode.filter_tags(matches=_is_ref, recursive=True):
+        if not tag.has("name"):
+            continue
+        name = str(tag.get("name").value).strip().strip("\"'")
+        group = str(tag.get("group").value).strip() if tag.has("group") else ""
+        key = f"{group}\0{name}"
+        content = str(tag.contents or "").strip()
+        if content:
+            defined[key].append(content)
+        else:
+            used[key] += 1
+    for key, contents in defined.items():
+        distinct = list(dict.fromkeys(contents))
+        if len(distinct) > 1:
+            doc.report(
+                "ref-name-conflict",
+                f"reference name {key.split(chr(0))[1]!r} is defined {len(distinct)} times with "
+                "different content (MediaWiki shows a cite error): left for a person to choose",
+                COMPONENT,
+                Severity.WARNING,
+                " | ".join(d[:60] for d in distinct),
+            )
+    for key, count in used.items():
+        if key not in defined:
+            doc.report(
+                "ref-undefined",
+                f"reference name {key.split(chr(0))[1]!r} is used {count} time(s) but never "
+                "defined (give --upstream to restore it)",
+                COMPONENT,
+                Severity.WARNING,
+                key.split("\0")[1],
+            )
+
+
+def _empty_reference_section(code: Wikicode) -> Heading | None:
+    """A References/Notes section with nothing in it: where the lost list was."""
+    nodes = code.nodes
+    for index, node in enumerate(nodes):
+        if not isinstance(node, Heading):
+            continue
+        if str(node.title).strip().casefold() not in REFERENCE_SECTIONS:
+            continue
+        following = nodes[index + 1 :]
+        body = []
+        for item in following:
+            if isinstance(item, Heading):
+                break
+            body.append(str(item))
+        if not "".join(body).strip():
+            return node
+    return None
+
+
+def _reference_list(doc: Document, options: Options) -> None:
+    code = doc.wikicode
+    refs = code.filter_tags(matches=_is_ref, recursive=True)
+    if not refs:
+        return
+    has_list = any(
+        str(t.tag).strip().lower() == "references" for t in code.filter_tags(recursive=True)
+    ) or any(
+        str(t.name).strip().casefold() in options.rules.reflist_templates
+        for t in code.filter_templates(recursive=True)
+    )
+    if has_list:
+        return
+    section = _empty_reference_section(code)
+    if section is None:
+        return  # MediaWiki prints the list at the end of the page by itself
+    code.insert_after(section, "\n<references />")
+    where = f"under the empty heading {str(section.title).strip()!r}"
+    doc.report(
+        "reference-list-added",
+        f"{len(refs)} reference(s) and an empty reference section: <references /> added {where}",
+        COMPONENT,
+        Severity.GUESS,
+    )

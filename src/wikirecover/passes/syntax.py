@@ -1,0 +1,219 @@
+"""Brackets and blocks left open or closed twice: `{{` without `}}`, a stray `}}`, `[[` without
+`]]`, a stray `]]`, `<!--` without `-->`, `{|` without `|}`.
+
+Each is found as literal text in the tree (what parsed is balanced) and closed where the damage
+most likely is; every edit is reported.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from mwparserfromhell.nodes import Template, Text, Wikilink
+from mwparserfromhell.wikicode import Wikicode
+
+from ..model import Document, Severity
+from ..options import Options
+from ..registry import register_pass
+from .holders import Holder, apply_insertions, holders, node_offsets, reparse, text_matches
+
+COMPONENT = "pass:syntax"
+_OPEN_TEMPLATE = re.compile(r"(?<!\{)\{\{(?!\{)(?=\s*[^\s{}|<>\[\]])")
+_OPEN_LINK = re.compile(r"\[\[(?=[^\[\]\n|{}<>]+)")
+_OPEN_COMMENT = re.compile(r"<!--")
+_OPEN_TABLE = re.compile(r"(?m)^[ \t]*\{\|")
+_TABLE_LINE = re.compile(r"[ \t]*(?:\||!)")
+# Where a link left open most likely ended when no other link on the page names the same page.
+_LINK_END = re.compile(r"[.,;:!?()\n]|<ref|\{\{|\[\[| (?:and|or|in|of|the|a|is|was) ")
+# A link target is at most this long (MediaWiki's limit is 255 bytes).
+MAX_TITLE = 255
+
+
+@register_pass("syntax", after=("characters",))
+def repair_syntax(doc: Document, options: Options) -> None:
+    """Unclosed or doubled `{{ }}`, `[[ ]]`, comments and tables closed or removed."""
+    targets = {str(link.title).strip() for link in doc.wikicode.filter_wikilinks()}
+    for holder in holders(doc.wikicode):
+        if holder.context in ("tag", "link", "heading"):
+            # inside formatting, a link label or a title the parser may have split a construct
+            # that the enclosing text closes: repairs happen in the enclosing holder
+            continue
+        text = str(holder.code)
+        edits: list[tuple[int, int, str]] = []
+        edits += _stray_closers(holder.code, doc)
+        edits += _open_templates(holder, text, doc)
+        edits += _open_links(holder.code, text, targets, doc)
+        edits += _open_comments(holder.code, text, doc)
+        if holder.context == "page":
+            edits += _open_tables(holder.code, text, doc)
+        if edits:
+            reparse(holder.code, apply_insertions(text, _without_overlaps(edits)))
+
+
+def _without_overlaps(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for edit in sorted(edits):
+        if kept and edit[0] < kept[-1][1]:
+            continue
+        kept.append(edit)
+    return kept
+
+
+def _line_of(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _stray_closers(code: Wikicode, doc: Document) -> list[tuple[int, int, str]]:
+    """`}}` right after a template or `]]` right after a link: a closer typed twice."""
+    edits = []
+    nodes = node_offsets(code)
+    for (_, before), (offset, node) in itertools.pairwise(nodes):
+        if not isinstance(node, Text):
+            continue
+        value = str(node)
+        for closer, owner, what in (("}}", Template, "template"), ("]]", Wikilink, "link")):
+            if isinstance(before, owner) and value.startswith(closer):
+                if closer == "}}" and value.startswith("}}}"):
+                    continue
+                edits.append((offset, offset + 2, ""))
+                doc.report(
+                    f"stray-{what}-close-removed",
+                    f"removed a second {closer} after the {what} {str(before)[:60]!r}",
+                    COMPONENT,
+                    Severity.INFO,
+                    str(before) + value[:20],
+                )
+    return edits
+
+
+def _open_templates(holder: Holder, text: str, doc: Document) -> list[tuple[int, int, str]]:
+    """`{{` that never closed: closed at the end of its ref or parameter, else of its line."""
+    edits = []
+    for offset, _ in text_matches(holder.code, _OPEN_TEMPLATE):
+        if _closes_later(text, offset, "{{", "}}"):
+            continue  # balanced in the text: the parser stumbled on something inside
+        if holder.context in ("ref", "param"):
+            end = len(text.rstrip())
+        else:
+            newline = text.find("\n", offset)
+            end = newline if newline >= 0 else len(text)
+            stray = text.find("</ref>", offset, end)
+            end = stray if stray >= 0 else end
+            while end > offset and text[end - 1] in " \t":
+                end -= 1
+        if text.count("{{", offset, end) != 1 or end <= offset + 2:
+            continue  # nested openers: left for a person to untangle
+        edits.append((end, end, "}}"))
+        doc.report(
+            "template-closed",
+            "template left open closed with }} at the end of its "
+            + ("reference" if holder.context == "ref" else "line"),
+            COMPONENT,
+            Severity.GUESS,
+            text[offset:end],
+        )
+    return edits
+
+
+def _closes_later(text: str, offset: int, opener: str, closer: str) -> bool:
+    """Whether the opener at ``offset`` is balanced by a closer later in ``text``, before the
+    paragraph ends (a closer further on belongs to something else)."""
+    paragraph_end = text.find("\n\n", offset)
+    if paragraph_end >= 0:
+        text = text[:paragraph_end]
+    depth = 0
+    position = offset
+    while True:
+        next_open = text.find(opener, position)
+        next_close = text.find(closer, position)
+        if next_close < 0:
+            return False
+        if 0 <= next_open < next_close:
+            depth += 1
+            position = next_open + len(opener)
+        else:
+            depth -= 1
+            position = next_close + len(closer)
+            if depth == 0:
+                return True
+
+
+def _open_links(
+    code: Wikicode, text: str, targets: set[str], doc: Document
+) -> list[tuple[int, int, str]]:
+    """`[[` that never closed: after the name of a page the page links to elsewhere (the
+    longest that fits), else before the first punctuation or function word."""
+    edits = []
+    for offset, match in text_matches(code, _OPEN_LINK):
+        start = offset + len(match.group(0))
+        rest = text[start : start + MAX_TITLE]
+        known = [t for t in targets if t and rest.startswith(t)]
+        if known:
+            end = start + len(max(known, key=len))
+            how = "after the name of a page linked elsewhere on the page"
+        else:
+            stop = _LINK_END.search(rest)
+            end = start + (stop.start() if stop else len(rest.rstrip()))
+            how = "before the next punctuation"
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        if end <= start or "]]" in text[start:end]:
+            continue
+        edits.append((end, end, "]]"))
+        doc.report(
+            "link-closed",
+            f"link left open closed with ]] {how}",
+            COMPONENT,
+            Severity.GUESS,
+            _line_of(text, offset),
+        )
+    return edits
+
+
+def _open_comments(code: Wikicode, text: str, doc: Document) -> list[tuple[int, int, str]]:
+    """`<!--` that never closed would hide the rest of the page: closed at the end of its
+    line."""
+    edits = []
+    for offset, _ in text_matches(code, _OPEN_COMMENT):
+        newline = text.find("\n", offset)
+        end = newline if newline >= 0 else len(text)
+        edits.append((end, end, "-->"))
+        doc.report(
+            "comment-closed",
+            "comment left open (it would hide the rest of the page) closed at the end of its line",
+            COMPONENT,
+            Severity.GUESS,
+            text[offset:end],
+        )
+        break  # the first open comment is the one that matters
+    return edits
+
+
+def _open_tables(code: Wikicode, text: str, doc: Document) -> list[tuple[int, int, str]]:
+    """`{|` without `|}`: closed after the table's last row line."""
+    edits = []
+    for offset, _ in text_matches(code, _OPEN_TABLE):
+        if text[:offset].rstrip(" \t")[-1:] not in ("", "\n"):
+            continue  # not at the start of a line (`:{|` is an indented table)
+        if _closes_later(text, offset, "{|", "|}"):
+            continue
+        lines_end = text.find("\n", offset)
+        position = len(text) if lines_end < 0 else lines_end
+        while position < len(text):
+            following = text.find("\n", position + 1)
+            line = text[position + 1 : following if following >= 0 else len(text)]
+            if not _TABLE_LINE.match(line) or line.strip().startswith("|}"):
+                break
+            position = following if following >= 0 else len(text)
+        edits.append((position, position, "\n|}"))
+        doc.report(
+            "table-closed",
+            "table left open closed with |} after its last row",
+            COMPONENT,
+            Severity.GUESS,
+            _line_of(text, offset),
+        )
+    return edits
