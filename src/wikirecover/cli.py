@@ -137,7 +137,13 @@ def _write(output: str | None, text: str) -> None:
         raise WikirecoverError(f"cannot write: {exc.strerror}", output) from None
 
 
-def _finish(documents: list[Document], report_path: str | None, verbose: bool, quiet: bool) -> None:
+def _finish(
+    documents: list[Document],
+    report_path: str | None,
+    verbose: bool,
+    quiet: bool,
+    exit_on_failure: bool = True,
+) -> None:
     if report_path:
         try:
             write_report(report_path, documents)
@@ -149,8 +155,62 @@ def _finish(documents: list[Document], report_path: str | None, verbose: bool, q
             if verbose:
                 for issue in doc.issues:
                     click.echo(issue_line(issue), err=True)
-    if any(doc.failed for doc in documents):
+    if exit_on_failure and any(doc.failed for doc in documents):
         sys.exit(EXIT_PAGE_FAILED)
+
+
+@cli.command("repair")
+@click.argument("input_path", metavar="FILE")
+@click.option(
+    "-o", "--output", metavar="OUT", help="Write the repaired wikitext here (default: stdout)."
+)
+@click.option(
+    "--from",
+    "kind",
+    type=click.Choice(sorted(READERS)),
+    metavar="KIND",
+    help="Input kind. Default: detected from content.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Only report: write nothing, exit 1 when anything would be repaired.",
+)
+@click.option(
+    "--rules",
+    "rules",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Extra rules file (TOML); repeatable.",
+)
+@click.option("--report", "report_path", metavar="FILE.json", help="Write every issue as JSON.")
+@click.option("-v", "--verbose", is_flag=True, help="List every issue on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+def repair_command(
+    input_path: str,
+    output: str | None,
+    kind: str | None,
+    check: bool,
+    rules: tuple[str, ...],
+    report_path: str | None,
+    verbose: bool,
+    quiet: bool,
+) -> None:
+    """Repair damaged wikitext (or any input kind) and write it as wikitext."""
+    try:
+        options = Options(rules=Rules.load(rules))
+        documents = read(input_path, kind=kind, options=options)
+        results = convert_documents(documents, to="wikitext", options=options)
+        if not check:
+            _emit(results, output, "wikitext")
+    except WikirecoverError as exc:
+        _fail(str(exc))
+    docs = [r.document for r in results]
+    if check:
+        _finish(docs, report_path, True, quiet, exit_on_failure=False)
+        sys.exit(EXIT_PROBLEMS if any(doc.issues for doc in docs) else EXIT_OK)
+    _finish(docs, report_path, verbose, quiet)
 
 
 @cli.command("list")

@@ -88,7 +88,7 @@ def _unglue(doc: Document) -> None:
     """Put a heading written at the end of a text line back on a line of its own, separated the
     way the page separates its other headings (with or without a blank line)."""
     code = doc.wikicode
-    separator = _separator_style(doc.text)
+    separator = ""  # found out when first needed: it costs a look at the whole page
     changed = False
     for index, node in enumerate(code.nodes):
         if not isinstance(node, Text):
@@ -96,9 +96,12 @@ def _unglue(doc: Document) -> None:
         value = str(node)
         at_line_start = index == 0 or str(code.nodes[index - 1]).endswith("\n")
         glued = [m.group(0) for m in _GLUED.finditer(value)]
-        new = _GLUED.sub(lambda m: separator + m.group(0), value)
-        leading = _LEADING.match(value)
-        if not at_line_start and leading:
+        leading = _LEADING.match(value) if not at_line_start else None
+        if not glued and not leading:
+            continue
+        separator = separator or _separator_style(str(code))
+        new = _GLUED.sub(lambda m, sep=separator: sep + m.group(0), value)
+        if leading:
             glued.insert(0, leading.group(0).strip())
             new = separator + new
         for heading in glued:

@@ -90,9 +90,41 @@ def node_offsets(code: Wikicode) -> list[tuple[int, Node]]:
     return out
 
 
-def reparse(code: Wikicode, text: str) -> None:
-    """Give the holder new text, parsed: its nodes are replaced in place."""
-    code.nodes[:] = parse_wikitext(text).nodes
+def has_text(code: Wikicode, needles: tuple[str, ...]) -> bool:
+    """Whether any of the holder's own Text nodes holds one of ``needles`` (a cheap test before
+    a repair looks closer)."""
+    return any(
+        isinstance(node, Text) and any(needle in node.value for needle in needles)
+        for node in code.nodes
+    )
+
+
+def edit_and_reparse(
+    code: Wikicode, edits: list[tuple[int, int, str]], anchors: list[int] = ()
+) -> None:
+    """Apply (start, end, replacement) edits to the holder's text and parse again only the
+    whole lines of nodes that hold them and their ``anchors`` (where the repaired construct
+    opens), so that a repair costs a few lines, not the page."""
+    nodes = node_offsets(code)
+    positions = [e[0] for e in edits] + [e[1] for e in edits] + list(anchors)
+    low, high = min(positions), max(positions)
+
+    def index_at(position: int) -> int:
+        for k, (offset, node) in enumerate(nodes):
+            if position < offset + len(str(node)):
+                return k
+        return len(nodes) - 1
+
+    first, last = index_at(low), index_at(high)
+    while first > 0 and not str(nodes[first - 1][1]).endswith("\n"):
+        first -= 1
+    while last < len(nodes) - 1 and not str(nodes[last][1]).endswith("\n"):
+        last += 1
+    start = nodes[first][0]
+    end = nodes[last][0] + len(str(nodes[last][1]))
+    window = str(code)[start:end]
+    shifted = [(a - start, b - start, r) for a, b, r in edits]
+    code.nodes[first : last + 1] = parse_wikitext(apply_insertions(window, shifted)).nodes
 
 
 def apply_insertions(text: str, insertions: list[tuple[int, int, str]]) -> str:

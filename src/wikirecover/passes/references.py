@@ -13,7 +13,7 @@ from mwparserfromhell.wikicode import Wikicode
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
-from .holders import apply_insertions, holders, node_offsets, reparse, text_matches
+from .holders import edit_and_reparse, has_text, holders, node_offsets, text_matches
 
 COMPONENT = "pass:references"
 _REF_OPEN = re.compile(r"<ref(?:\s+[^<>]*?)?(?<!/)>", re.IGNORECASE)
@@ -44,13 +44,17 @@ def repair_references(doc: Document, options: Options) -> None:
     for holder in holders(doc.wikicode):
         if holder.context in ("ref", "tag", "link", "heading"):
             continue  # refs do not nest; in formatting the parser may have split a good pair
+        if not has_text(holder.code, ("<ref", "</ref", "<REF", "</REF")):
+            continue
         text = str(holder.code)
         opens, closes = _unpaired(holder.code)
         edits = _stray_closes(holder.code, closes, doc) + _open_refs(holder.code, text, opens, doc)
         if edits:
-            reparse(holder.code, apply_insertions(text, edits))
-    _names(doc)
-    _reference_list(doc, options)
+            edit_and_reparse(holder.code, edits, [text.rfind("\n\n", 0, e[0]) + 1 for e in edits])
+    tags = doc.wikicode.filter_tags(recursive=True)
+    refs = [tag for tag in tags if _is_ref(tag)]
+    _names(doc, refs)
+    _reference_list(doc, options, refs, tags)
 
 
 def _is_ref(node: object) -> bool:
@@ -91,13 +95,16 @@ def _stray_closes(code: Wikicode, closes: set[int], doc: Document) -> list[tuple
     edits = []
     nodes = node_offsets(code)
     for closer in sorted(closes):
-        k = next(i for i, (offset, node) in enumerate(nodes)
-                 if offset <= closer < offset + len(str(node)))
+        k = next(
+            i
+            for i, (offset, node) in enumerate(nodes)
+            if offset <= closer < offset + len(str(node))
+        )
         offset, node = nodes[k]
         prefix = str(node)[: closer - offset]
         text = str(code)
         line_start = text.rfind("\n", 0, closer) + 1
-        if not prefix and k and isinstance(nodes[k - 1][1], Template):
+        if not prefix and k and _is_citation(nodes[k - 1][1]):
             before_offset, before = nodes[k - 1]
             edits.append((before_offset, before_offset, "<ref>"))
             doc.report(
@@ -127,6 +134,13 @@ def _stray_closes(code: Wikicode, closes: set[int], doc: Document) -> list[tuple
                 (prefix[-60:] + "</ref>"),
             )
     return edits
+
+
+_CITATION_NAME = re.compile(r"\s*(?:cite\b|citation\b|cite[ _]|harv|sfn|webarchive)", re.I)
+
+
+def _is_citation(node: object) -> bool:
+    return isinstance(node, Template) and bool(_CITATION_NAME.match(str(node.name)))
 
 
 _CITATION_START = re.compile(r"(?:cite[ _][a-z]+|citation)\s*\|", re.IGNORECASE)
@@ -180,10 +194,10 @@ def _open_refs(
     return edits
 
 
-def _names(doc: Document) -> None:
+def _names(doc: Document, refs: list[Tag]) -> None:
     defined: dict[str, list[str]] = defaultdict(list)
     used: dict[str, int] = defaultdict(int)
-    for tag in doc.wikicode.filter_tags(matches=_is_ref, recursive=True):
+    for tag in refs:
         if not tag.has("name"):
             continue
         name = str(tag.get("name").value).strip().strip("\"'")
@@ -236,14 +250,11 @@ def _empty_reference_section(code: Wikicode) -> Heading | None:
     return None
 
 
-def _reference_list(doc: Document, options: Options) -> None:
+def _reference_list(doc: Document, options: Options, refs: list[Tag], tags: list[Tag]) -> None:
     code = doc.wikicode
-    refs = code.filter_tags(matches=_is_ref, recursive=True)
     if not refs:
         return
-    has_list = any(
-        str(t.tag).strip().lower() == "references" for t in code.filter_tags(recursive=True)
-    ) or any(
+    has_list = any(str(t.tag).strip().lower() == "references" for t in tags) or any(
         str(t.name).strip().casefold() in options.rules.reflist_templates
         for t in code.filter_templates(recursive=True)
     )

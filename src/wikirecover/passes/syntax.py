@@ -16,14 +16,14 @@ from mwparserfromhell.wikicode import Wikicode
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
-from .holders import Holder, apply_insertions, holders, node_offsets, reparse, text_matches
+from .holders import Holder, edit_and_reparse, has_text, holders, node_offsets, text_matches
 
 COMPONENT = "pass:syntax"
+_TOKENS = ("{{", "}}", "[[", "]]", "<!--", "{|")
 _OPEN_TEMPLATE = re.compile(r"(?<!\{)\{\{(?!\{)(?=\s*[^\s{}|<>\[\]])")
 _OPEN_LINK = re.compile(r"\[\[(?=[^\[\]\n|{}<>]+)")
 _OPEN_COMMENT = re.compile(r"<!--")
 _OPEN_TABLE = re.compile(r"(?m)^[ \t]*\{\|")
-_TABLE_LINE = re.compile(r"[ \t]*(?:\||!)")
 # Where a link left open most likely ended when no other link on the page names the same page.
 _LINK_END = re.compile(r"[.,;:!?()\n]|<ref|\{\{|\[\[| (?:and|or|in|of|the|a|is|was) ")
 # A link target is at most this long (MediaWiki's limit is 255 bytes).
@@ -39,6 +39,8 @@ def repair_syntax(doc: Document, options: Options) -> None:
             # inside formatting, a link label or a title the parser may have split a construct
             # that the enclosing text closes: repairs happen in the enclosing holder
             continue
+        if not has_text(holder.code, _TOKENS):
+            continue
         text = str(holder.code)
         edits: list[tuple[int, int, str]] = []
         edits += _stray_closers(holder.code, doc)
@@ -48,7 +50,14 @@ def repair_syntax(doc: Document, options: Options) -> None:
         if holder.context == "page":
             edits += _open_tables(holder.code, text, doc)
         if edits:
-            reparse(holder.code, apply_insertions(text, _without_overlaps(edits)))
+            edits = _without_overlaps(edits)
+            edit_and_reparse(holder.code, edits, _openers(text, edits))
+
+
+def _openers(text: str, edits: list[tuple[int, int, str]]) -> list[int]:
+    """Where the constructs closed by ``edits`` open: the start of their paragraph, so that the
+    reparsed window holds the whole construct."""
+    return [text.rfind("\n\n", 0, start) + 1 for start, _, _ in edits]
 
 
 def _without_overlaps(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -93,6 +102,7 @@ def _open_templates(holder: Holder, text: str, doc: Document) -> list[tuple[int,
     """`{{` that never closed: closed at the end of its ref or parameter, else of its line."""
     edits = []
     for offset, _ in text_matches(holder.code, _OPEN_TEMPLATE):
+        first_line_end = -1
         if _closes_later(text, offset, "{{", "}}"):
             continue  # balanced in the text: the parser stumbled on something inside
         if holder.context in ("ref", "param"):
@@ -100,22 +110,48 @@ def _open_templates(holder: Holder, text: str, doc: Document) -> list[tuple[int,
         else:
             newline = text.find("\n", offset)
             end = newline if newline >= 0 else len(text)
+            first_line_end = end
+            while end < len(text) and text.startswith("|", end + 1):
+                # parameter lines (`| name = value`) below the opener belong to the template
+                following = text.find("\n", end + 1)
+                end = following if following >= 0 else len(text)
             stray = text.find("</ref>", offset, end)
             end = stray if stray >= 0 else end
             while end > offset and text[end - 1] in " \t":
                 end -= 1
         if text.count("{{", offset, end) != 1 or end <= offset + 2:
             continue  # nested openers: left for a person to untangle
-        edits.append((end, end, "}}"))
+        if holder.context == "page" and _parameters_go_on(text, end):
+            doc.report(
+                "template-open",
+                "template left open whose parameters go on after a blank line: its end is "
+                "unclear, left as it is",
+                COMPONENT,
+                Severity.WARNING,
+                text[offset : text.find("\n", offset)],
+            )
+            continue
+        multiline = holder.context == "page" and end > first_line_end
+        edits.append((end, end, "\n}}" if multiline else "}}"))
         doc.report(
             "template-closed",
             "template left open closed with }} at the end of its "
-            + ("reference" if holder.context == "ref" else "line"),
+            + ("reference" if holder.context == "ref" else "line or parameter lines"),
             COMPONENT,
             Severity.GUESS,
             text[offset:end],
         )
     return edits
+
+
+def _parameters_go_on(text: str, end: int) -> bool:
+    """Whether parameter lines (`|name = value`) follow after blank and comment lines."""
+    for line in text[end:].split("\n")[1:]:
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("<!--") and stripped.endswith("-->")):
+            continue
+        return stripped.startswith("|")
+    return False
 
 
 def _closes_later(text: str, offset: int, opener: str, closer: str) -> bool:
@@ -160,8 +196,8 @@ def _open_links(
             how = "before the next punctuation"
         while end > start and text[end - 1] == " ":
             end -= 1
-        if end <= start or "]]" in text[start:end]:
-            continue
+        if end <= start or "]]" in text[start:end] or text[end : end + 1] == ":":
+            continue  # nothing to link, or a namespace prefix (`[[File:`): not a plain link
         edits.append((end, end, "]]"))
         doc.report(
             "link-closed",
@@ -178,12 +214,12 @@ def _open_comments(code: Wikicode, text: str, doc: Document) -> list[tuple[int, 
     line."""
     edits = []
     for offset, _ in text_matches(code, _OPEN_COMMENT):
-        newline = text.find("\n", offset)
-        end = newline if newline >= 0 else len(text)
+        end = _comment_end(text, offset + len("<!--"))
         edits.append((end, end, "-->"))
         doc.report(
             "comment-closed",
-            "comment left open (it would hide the rest of the page) closed at the end of its line",
+            "comment left open (it would hide the rest of the page) closed before the first "
+            "bracket it did not open, citation or line end",
             COMPONENT,
             Severity.GUESS,
             text[offset:end],
@@ -192,23 +228,49 @@ def _open_comments(code: Wikicode, text: str, doc: Document) -> list[tuple[int, 
     return edits
 
 
+def _comment_end(text: str, start: int) -> int:
+    """Where a comment left open most likely ended: before a `)`, `]` or `}}` it did not open
+    (a note inside parentheses or a link label), before a citation, or at the end of the line."""
+    depth: list[str] = []
+    position = start
+    pairs = {")": "(", "]": "[", "}}": "{{"}
+    while position < len(text):
+        if text[position] == "\n" or text.startswith("<ref", position):
+            return position
+        token = text[position : position + 2] if text[position] in "{}" else text[position]
+        if token in ("(", "[", "{{"):
+            depth.append(token)
+        elif token in pairs:
+            if not depth or depth[-1] != pairs[token]:
+                return position
+            depth.pop()
+        position += len(token) if token in ("{{", "}}") else 1
+    return len(text)
+
+
 def _open_tables(code: Wikicode, text: str, doc: Document) -> list[tuple[int, int, str]]:
-    """`{|` without `|}`: closed after the table's last row line."""
+    """`{|` without `|}`: closed after its last row line when that is clear: the table runs
+    until a heading, a category link, a paragraph after a blank line or the end, and the
+    closing goes after its last `|`/`!` line when only blank lines follow that one. Otherwise
+    (a line of text after the last row: the end of a cell or the start of the page's text?) it
+    is reported and left open."""
     edits = []
     for offset, _ in text_matches(code, _OPEN_TABLE):
         if text[:offset].rstrip(" \t")[-1:] not in ("", "\n"):
             continue  # not at the start of a line (`:{|` is an indented table)
         if _closes_later(text, offset, "{|", "|}"):
             continue
-        lines_end = text.find("\n", offset)
-        position = len(text) if lines_end < 0 else lines_end
-        while position < len(text):
-            following = text.find("\n", position + 1)
-            line = text[position + 1 : following if following >= 0 else len(text)]
-            if not _TABLE_LINE.match(line) or line.strip().startswith("|}"):
-                break
-            position = following if following >= 0 else len(text)
-        edits.append((position, position, "\n|}"))
+        last_row = _table_last_row_end(text, offset)
+        if last_row is None:
+            doc.report(
+                "table-open",
+                "table left open whose end is unclear (text follows its last row): left open",
+                COMPONENT,
+                Severity.WARNING,
+                _line_of(text, offset),
+            )
+            continue
+        edits.append((last_row, last_row, "\n|}"))
         doc.report(
             "table-closed",
             "table left open closed with |} after its last row",
@@ -217,3 +279,24 @@ def _open_tables(code: Wikicode, text: str, doc: Document) -> list[tuple[int, in
             _line_of(text, offset),
         )
     return edits
+
+
+def _table_last_row_end(text: str, offset: int) -> int | None:
+    position = text.find("\n", offset)
+    last_row = len(text) if position < 0 else position
+    after_blank = False
+    while 0 <= position < len(text):
+        following = text.find("\n", position + 1)
+        end = following if following >= 0 else len(text)
+        line = text[position + 1 : end].strip()
+        if line.startswith(("=", "[[Category:", "[[category:")) or (
+            after_blank and line and not line.startswith(("|", "!", "<!--"))
+        ):
+            break
+        if line.startswith(("|", "!")):
+            last_row = end
+        elif line and not line.startswith("<!--") and not after_blank:
+            return None  # a line of text right after a row: a cell's end or the page's text
+        after_blank = not line
+        position = following
+    return last_row

@@ -49,12 +49,19 @@ def repair_templates(doc: Document, options: Options) -> None:
     )
     edits = []
     for holder, index, node in _text_nodes(doc.wikicode):
-        lines_whole = (
-            index == 0 or str(holder.nodes[index - 1]).endswith("\n"),
-            index == len(holder.nodes) - 1 or str(holder.nodes[index + 1]).startswith("\n"),
-        )
+        value = str(node.value)
         top_level = holder is doc.wikicode
-        new = _convert_text(str(node.value), red_link, rules, doc, top_level, lines_whole)
+        if not (top_level and value.strip()) and ":" not in value:
+            continue  # no red link, and no line that could be a hatnote or a box
+        lines_whole = (
+            (
+                index == 0 or str(holder.nodes[index - 1]).endswith("\n"),
+                index == len(holder.nodes) - 1 or str(holder.nodes[index + 1]).startswith("\n"),
+            )
+            if top_level
+            else (False, False)
+        )
+        new = _convert_text(value, red_link, rules, doc, top_level, lines_whole)
         if new is not None:
             edits.append((holder, index, new))
     for holder, index, new in reversed(edits):  # later edits first: indexes stay valid

@@ -76,7 +76,7 @@ def parse_blocks(lines: list[Line], rules: Rules, toc_titles: dict[str, int]) ->
             i += 1 + used
             continue
         stack.clear()
-        table = parse_table(lines, i)
+        table = parse_table(lines, i, lambda x: bool(rules.edit_link.search(x.text)))
         if table is not None:
             block, used = table
             blocks.append(block)

@@ -10,6 +10,7 @@ the same prefix on every row ("Template:Flagicon Casey Stoner").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .lines import Line
 from .vocabulary import Block
@@ -24,8 +25,12 @@ WIDE_GAP_SHARE = 0.5
 ANCHOR_SHARE = 0.6  # share of rows whose gap must be wider than 1 at a one-column gutter
 
 
-def parse_table(lines: list[Line], start: int) -> tuple[Block, int] | None:
-    run = _run(lines, start)
+def parse_table(
+    lines: list[Line], start: int, ends_run: Callable[[Line], bool]
+) -> tuple[Block, int] | None:
+    """The table (or verbatim column text) starting at ``lines[start]``, and its line count.
+    ``ends_run`` tells a line that cannot be part of it (a heading)."""
+    run = _run(lines, start, ends_run)
     if len(run) < MIN_ROWS:
         return None
     gapped = sum(1 for line in run if _GAP.search(line.raw.strip()))
@@ -55,10 +60,10 @@ def _merge_wrapped(lines: list[list[str]]) -> list[list[str]]:
     return merged
 
 
-def _run(lines: list[Line], start: int) -> list[Line]:
+def _run(lines: list[Line], start: int, ends_run: Callable[[Line], bool]) -> list[Line]:
     run = []
     for line in lines[start:]:
-        if line.blank:
+        if line.blank or ends_run(line):
             break
         run.append(line)
     return run
