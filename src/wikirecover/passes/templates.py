@@ -48,6 +48,7 @@ def repair_templates(doc: Document, options: Options) -> None:
         + r"):(?=[^\s\]|}])"
     )
     edits = []
+    lower_case = _writes_lower_case(doc)
     for holder, index, node in _text_nodes(doc.wikicode):
         value = str(node.value)
         top_level = holder is doc.wikicode
@@ -61,7 +62,7 @@ def repair_templates(doc: Document, options: Options) -> None:
             if top_level
             else (False, False)
         )
-        new = _convert_text(value, red_link, rules, doc, top_level, lines_whole)
+        new = _convert_text(value, red_link, rules, doc, top_level, lines_whole, lower_case)
         if new is not None:
             edits.append((holder, index, new))
     for holder, index, new in reversed(edits):  # later edits first: indexes stay valid
@@ -118,6 +119,7 @@ def _convert_text(
     doc: Document,
     top_level: bool,
     ends_whole: tuple[bool, bool],
+    lower_case: bool,
 ) -> str | None:
     """The text with its red links, hatnote and box lines converted, or None if unchanged.
     Hatnotes and boxes are recognised only on whole lines of the page's top level."""
@@ -131,7 +133,7 @@ def _convert_text(
             lines[k] = converted
             changed = True
             continue
-        new = _red_links(line, red_link, doc, rules)
+        new = _red_links(line, red_link, doc, rules, lower_case)
         if new != line:
             lines[k] = new
             changed = True
@@ -169,7 +171,9 @@ def _call(rule: TemplateRule, match: re.Match[str]) -> str:
     return "{{" + "|".join([rule.template, *[p.replace("|", "{{!}}") for p in rendered]]) + "}}"
 
 
-def _red_links(line: str, red_link: re.Pattern[str], doc: Document, rules: Rules) -> str:
+def _red_links(
+    line: str, red_link: re.Pattern[str], doc: Document, rules: Rules, lower_case: bool
+) -> str:
     out: list[str] = []
     position = 0
     for match in red_link.finditer(line):
@@ -179,6 +183,7 @@ def _red_links(line: str, red_link: re.Pattern[str], doc: Document, rules: Rules
         if not name:
             continue
         out.append(line[position : match.start()])
+        name = _page_case(name, lower_case)
         out.append("{{" + name + "}}")
         position = end
         doc.report(
@@ -191,6 +196,19 @@ def _red_links(line: str, red_link: re.Pattern[str], doc: Document, rules: Rules
         )
     out.append(line[position:])
     return "".join(out)
+
+
+def _writes_lower_case(doc: Document) -> bool:
+    """Whether the page's editors write template names in lower case (`{{reflist}}`): MediaWiki
+    capitalises a red link's first letter, so the page's own calls tell how to write it back."""
+    firsts = [str(t.name).strip()[:1] for t in doc.wikicode.filter_templates(recursive=True)]
+    return sum(c.islower() for c in firsts) > sum(c.isupper() for c in firsts)
+
+
+def _page_case(name: str, lower_case: bool) -> str:
+    if lower_case and name[:1].isupper() and not name[1:2].isupper():
+        return name[0].lower() + name[1:]
+    return name
 
 
 def _only_red_links(line: str, red_link: re.Pattern[str]) -> bool:
