@@ -48,7 +48,7 @@ def repair_templates(doc: Document, options: Options) -> None:
         + r"):(?=[^\s\]|}])"
     )
     edits = []
-    lower_case = _writes_lower_case(doc)
+    spellings = _page_spellings(doc)
     for holder, index, node in _text_nodes(doc.wikicode):
         value = str(node.value)
         top_level = holder is doc.wikicode
@@ -62,7 +62,7 @@ def repair_templates(doc: Document, options: Options) -> None:
             if top_level
             else (False, False)
         )
-        new = _convert_text(value, red_link, rules, doc, top_level, lines_whole, lower_case)
+        new = _convert_text(value, red_link, rules, doc, top_level, lines_whole, spellings)
         if new is not None:
             edits.append((holder, index, new))
     for holder, index, new in reversed(edits):  # later edits first: indexes stay valid
@@ -119,7 +119,7 @@ def _convert_text(
     doc: Document,
     top_level: bool,
     ends_whole: tuple[bool, bool],
-    lower_case: bool,
+    spellings: dict[str, str],
 ) -> str | None:
     """The text with its red links, hatnote and box lines converted, or None if unchanged.
     Hatnotes and boxes are recognised only on whole lines of the page's top level."""
@@ -133,7 +133,7 @@ def _convert_text(
             lines[k] = converted
             changed = True
             continue
-        new = _red_links(line, red_link, doc, rules, lower_case)
+        new = _red_links(line, red_link, doc, rules, spellings)
         if new != line:
             lines[k] = new
             changed = True
@@ -172,7 +172,7 @@ def _call(rule: TemplateRule, match: re.Match[str]) -> str:
 
 
 def _red_links(
-    line: str, red_link: re.Pattern[str], doc: Document, rules: Rules, lower_case: bool
+    line: str, red_link: re.Pattern[str], doc: Document, rules: Rules, spellings: dict[str, str]
 ) -> str:
     out: list[str] = []
     position = 0
@@ -183,7 +183,7 @@ def _red_links(
         if not name:
             continue
         out.append(line[position : match.start()])
-        name = _page_case(name, lower_case)
+        name = spellings.get(_first_letter_folded(name), name)
         out.append("{{" + name + "}}")
         position = end
         doc.report(
@@ -198,17 +198,18 @@ def _red_links(
     return "".join(out)
 
 
-def _writes_lower_case(doc: Document) -> bool:
-    """Whether the page's editors write template names in lower case (`{{reflist}}`): MediaWiki
-    capitalises a red link's first letter, so the page's own calls tell how to write it back."""
-    firsts = [str(t.name).strip()[:1] for t in doc.wikicode.filter_templates(recursive=True)]
-    return sum(c.islower() for c in firsts) > sum(c.isupper() for c in firsts)
+def _page_spellings(doc: Document) -> dict[str, str]:
+    """How the page itself spells its template names, keyed without the first letter's case:
+    MediaWiki capitalises a red link's first letter, the page's own calls say how to write it."""
+    spellings: dict[str, str] = {}
+    for template in doc.wikicode.filter_templates(recursive=True):
+        name = str(template.name).strip()
+        spellings.setdefault(_first_letter_folded(name), name)
+    return spellings
 
 
-def _page_case(name: str, lower_case: bool) -> str:
-    if lower_case and name[:1].isupper() and not name[1:2].isupper():
-        return name[0].lower() + name[1:]
-    return name
+def _first_letter_folded(name: str) -> str:
+    return name[:1].lower() + name[1:]
 
 
 def _only_red_links(line: str, red_link: re.Pattern[str]) -> bool:
