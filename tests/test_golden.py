@@ -84,7 +84,6 @@ def test_every_component_has_golden_cases() -> None:
 
     covered = {(c.component, c.name) for c in _cases()}
     for name in READERS:
-        if name != "html":  # the HTML reader's golden cases come with its rewrite
-            assert ("readers", name) in covered, f"reader {name} has no golden case"
+        assert ("readers", name) in covered, f"reader {name} has no golden case"
     for name in PASSES:
         assert ("passes", name) in covered, f"pass {name} has no golden case"

@@ -1,0 +1,414 @@
+"""The content column's elements -> wikitext, the way editors write it.
+
+Block elements become blocks separated by blank lines; inline elements become wikitext markup
+(links, bold/italic, `<ref>` tags at the citations, `{{Name}}` for red-link templates). What has
+no wikitext form is kept as its HTML tag or its text, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+from selectolax.lexbor import LexborNode
+
+from ...model import Document, Severity
+from ...rules import Rules
+from ..textdump.escape import escape_inline
+from .notes import Note
+from .page import unwrap_wayback
+
+COMPONENT = "reader:html"
+KEPT_TAGS = frozenset(
+    {
+        "sup",
+        "sub",
+        "small",
+        "big",
+        "s",
+        "u",
+        "del",
+        "ins",
+        "code",
+        "var",
+        "kbd",
+        "samp",
+        "abbr",
+        "q",
+        "cite",
+        "tt",
+        "strike",
+        "mark",
+        "ruby",
+        "rt",
+        "rp",
+        "bdi",
+        "dfn",
+        "time",
+        "data",
+    }
+)
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "div",
+        "pre",
+        "blockquote",
+        "hr",
+        "center",
+        "figure",
+        "section",
+        "gallery",
+    }
+)
+_LOCAL_HREF = re.compile(r"^(?:/index\.php/|/wiki/|[^:]*index\.php\?title=)")
+_LOCAL_PATH = re.compile(r"(?:/index\.php/|/wiki/|/index\.php\?title=)")
+_MISSING = " (page does not exist)"
+_SPACES = re.compile(r"\s+")
+_REFLIST_NAMES = frozenset({"reflist", "refs", "references", "reference list", "notelist"})
+
+
+class Converter:
+    def __init__(self, doc: Document, rules: Rules, notes: dict[str, Note], wayback: bool):
+        self.doc = doc
+        self.rules = rules
+        self.notes = notes
+        self.wayback = wayback
+        self.reflist_template_seen = False
+
+    # blocks -----------------------------------------------------------------------------
+    def blocks(self, node: LexborNode) -> list[str]:
+        out: list[str] = []
+        run: list[str] = []  # consecutive inline content making a paragraph
+
+        def flush() -> None:
+            text = "".join(run).strip()
+            if text:
+                out.append(text)
+            run.clear()
+
+        for child in _children(node):
+            tag = child.tag
+            if tag in BLOCK_TAGS or (tag == "div"):
+                flush()
+                out.extend(self.block(child))
+            elif tag == "-text":
+                run.append(self.text(child))
+            elif tag == "-comment":
+                continue
+            else:
+                run.append(self.inline_node(child))
+        flush()
+        return [b for b in out if b.strip()]
+
+    def block(self, node: LexborNode) -> list[str]:
+        tag = node.tag
+        classes = set((node.attributes.get("class") or "").split())
+        if tag == "p":
+            text = self.inline(node).strip()
+            return [text] if text else []
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            headline = node.css_first(".mw-headline") or node
+            marks = "=" * int(tag[1])
+            return [f"{marks}{self.inline(headline).strip()}{marks}"]
+        if tag in ("ul", "ol", "dl"):
+            if "gallery" in classes:
+                return [self.gallery(node)]
+            if "references" in classes:
+                return self.reference_list(node)
+            return ["\n".join(self.list_lines(node, ""))]
+        if tag == "table":
+            return [self.table(node)]
+        if tag == "pre":
+            text = (node.text(deep=True) or "").replace("&", "&amp;").replace("<", "&lt;")
+            return [f"<pre>{text}</pre>"]
+        if tag == "blockquote":
+            return ["<blockquote>" + "\n\n".join(self.blocks(node)) + "</blockquote>"]
+        if tag == "hr":
+            return ["----"]
+        if tag in ("div", "figure") and ({"thumb", "thumbinner"} & classes or tag == "figure"):
+            return [self.thumbnail(node)]
+        if tag == "div" and {"hatnote", "dablink", "rellink"} & classes:
+            return [_SPACES.sub(" ", node.text(deep=True) or "").strip()]
+        if tag == "div" and "mw-references-wrap" in classes:
+            return self.blocks(node)
+        return self.blocks(node)
+
+    def list_lines(self, node: LexborNode, prefix: str) -> list[str]:
+        lines: list[str] = []
+        for item in _children(node):
+            if item.tag not in ("li", "dt", "dd"):
+                continue
+            marker = {"ul": "*", "ol": "#"}.get(node.tag, ";" if item.tag == "dt" else ":")
+            here = prefix + marker
+            inline_parts: list[str] = []
+            nested: list[str] = []
+            for child in _children(item):
+                if child.tag in ("ul", "ol", "dl"):
+                    nested.extend(self.list_lines(child, here))
+                elif child.tag == "-text":
+                    inline_parts.append(self.text(child))
+                elif child.tag in ("p", "div"):
+                    inline_parts.append(self.inline(child))
+                else:
+                    inline_parts.append(self.inline_node(child))
+            text = "".join(inline_parts).strip()
+            if text or not nested:
+                lines.append(f"{here} {text}".rstrip())
+            lines.extend(nested)
+        return lines
+
+    def table(self, node: LexborNode) -> str:
+        attributes = _attributes(node, ("class", "style"))
+        lines = ["{|" + (" " + attributes if attributes else "")]
+        caption = node.css_first("caption")
+        if (
+            caption is not None
+            and caption.parent is not None
+            and caption.parent.mem_id == node.mem_id
+        ):
+            lines.append("|+ " + self.inline(caption).strip())
+        first = True
+        for row in node.css("tr"):
+            if _owner_table(row) != node.mem_id:
+                continue
+            if not first:
+                lines.append("|-")
+            first = False
+            for cell in _children(row):
+                if cell.tag not in ("td", "th"):
+                    continue
+                mark = "!" if cell.tag == "th" else "|"
+                attrs = _attributes(cell, ("colspan", "rowspan", "style", "class"))
+                has_blocks = any(c.tag in BLOCK_TAGS for c in _children(cell))
+                content = "\n".join(self.blocks(cell)) if has_blocks else self.inline(cell).strip()
+                if has_blocks:
+                    content = "\n" + content
+                lines.append(f"{mark} {attrs} | {content}" if attrs else f"{mark} {content}")
+        lines.append("|}")
+        return "\n".join(lines)
+
+    def thumbnail(self, node: LexborNode) -> str:
+        link = next((a for a in node.css("a") if _file_title(a)), None)
+        name = _file_title(link) if link is not None else ""
+        caption_node = node.css_first(".thumbcaption") or node.css_first("figcaption")
+        caption = self.inline(caption_node).strip() if caption_node is not None else ""
+        if not name:
+            return "\n\n".join(self.blocks(node))
+        classes = node.attributes.get("class") or ""
+        options = ["thumb"] + (["left"] if "tleft" in classes else [])
+        return "[[" + "|".join([name, *options, *([caption] if caption else [])]) + "]]"
+
+    def gallery(self, node: LexborNode) -> str:
+        rows = []
+        for box in node.css("li.gallerybox"):
+            link = next((a for a in box.css("a") if _file_title(a)), None)
+            if link is None:
+                continue
+            text = box.css_first(".gallerytext")
+            caption = self.inline(text).strip() if text is not None else ""
+            rows.append(_file_title(link) + (f"|{caption}" if caption else ""))
+        return "<gallery>\n" + "\n".join(rows) + "\n</gallery>"
+
+    def reference_list(self, node: LexborNode) -> list[str]:
+        notes = [n for n in self.notes.values() if n.reference_list.mem_id == node.mem_id]
+        group = next((n.group for n in notes if n.group), "")
+        self.doc.report(
+            "reference-list-rebuilt",
+            f"reference list of {len(notes)} entries rebuilt into <ref> tags",
+            COMPONENT,
+        )
+        unused = [n for n in notes if n.uses == 0]
+        defined = [self.definition(n, force_name=True) for n in unused]
+        for note in unused:
+            self.doc.report(
+                "ref-list-defined",
+                f"reference {note.anchor} has no citation left: kept as a list-defined reference",
+                COMPONENT,
+                Severity.GUESS,
+            )
+        if self.reflist_template_seen and not group:
+            if defined:
+                self.doc.report(
+                    "ref-list-defined-lost-place",
+                    f"{len(defined)} list-defined reference(s) placed in <references> after "
+                    "{{Reflist}}",
+                    COMPONENT,
+                    Severity.WARNING,
+                )
+                return ["<references>\n" + "\n".join(defined) + "\n</references>"]
+            return []
+        attribute = f' group="{group}"' if group else ""
+        if defined:
+            return [f"<references{attribute}>\n" + "\n".join(defined) + "\n</references>"]
+        return [f"<references{attribute} />"]
+
+    # inline -----------------------------------------------------------------------------
+    def inline(self, node: LexborNode) -> str:
+        parts = []
+        for child in _children(node):
+            if child.tag == "-text":
+                parts.append(self.text(child))
+            elif child.tag in ("p", "div") or child.tag in ("ul", "ol", "dl"):
+                parts.append(" ".join(self.blocks(child)))
+            else:
+                parts.append(self.inline_node(child))
+        return "".join(parts)
+
+    def text(self, node: LexborNode) -> str:
+        return escape_inline(_SPACES.sub(" ", node.text_content or ""))
+
+    def inline_node(self, node: LexborNode) -> str:
+        tag = node.tag
+        classes = set((node.attributes.get("class") or "").split())
+        if tag == "-text":
+            return self.text(node)
+        if tag == "-comment":
+            return ""
+        if tag == "a":
+            return self.link(node, classes)
+        if tag in ("b", "strong"):
+            return f"'''{self.inline(node)}'''"
+        if tag in ("i", "em"):
+            return f"''{self.inline(node)}''"
+        if tag == "br":
+            return "<br />"
+        if tag == "sup" and "reference" in classes:
+            return self.citation(node)
+        if tag == "img":
+            return ""
+        if tag in KEPT_TAGS:
+            return f"<{tag}>{self.inline(node)}</{tag}>"
+        if tag in BLOCK_TAGS:
+            return " ".join(self.blocks(node))
+        return self.inline(node)
+
+    def link(self, node: LexborNode, classes: set[str]) -> str:
+        href = node.attributes.get("href") or ""
+        if self.wayback:
+            href = unwrap_wayback(href)
+        text = self.inline(node)
+        plain = _SPACES.sub(" ", node.text(deep=True) or "").strip()
+        title = node.attributes.get("title") or ""
+        if title and "external" not in classes and _LOCAL_PATH.search(href):
+            href = href[_LOCAL_PATH.search(href).start() :]  # a wiki's own page, absolute URL
+        if "external" in classes or href.startswith(("http:", "https:", "//", "ftp:", "mailto:")):
+            url = href
+            if "free" in classes or plain == url:
+                return url
+            if "autonumber" in classes:
+                return f"[{url}]"
+            return f"[{url} {text}]"
+        if href.startswith("#") and not title:
+            return f"[[{unquote(href).replace('_', ' ')}|{text}]]" if text else ""
+        if not title or not (_LOCAL_HREF.match(href) or "extiw" in classes or "new" in classes):
+            return text
+        target = title[: -len(_MISSING)] if title.endswith(_MISSING) else title
+        fragment = urlsplit(href).fragment
+        if fragment and "#" not in target:
+            target += "#" + unquote(fragment).replace("_", " ")
+        namespace = target.split(":", 1)[0] if ":" in target else ""
+        if namespace in self.rules.template_namespaces and plain == target:
+            name = target.split(":", 1)[1]
+            if name.casefold() in _REFLIST_NAMES | self.rules.reflist_templates:
+                self.reflist_template_seen = True
+            self.doc.report(
+                "template-restored",
+                f"missing template shown as {target!r} turned into {{{{{name}}}}} "
+                "(its parameters are lost)",
+                COMPONENT,
+                Severity.GUESS,
+                target,
+            )
+            return "{{" + name + "}}"
+        if namespace in ("Category",):
+            return f"[[:{target}|{text}]]"
+        return _wikilink(target, text, plain)
+
+    def citation(self, node: LexborNode) -> str:
+        link = node.css_first("a")
+        href = (link.attributes.get("href") or "") if link is not None else ""
+        note = self.notes.get(unquote(href.lstrip("#")))
+        if note is None:
+            return f"<sup>{self.inline(node)}</sup>"
+        label = _SPACES.sub(" ", node.text(deep=True) or "").strip("[] ")
+        group = label.rsplit(" ", 1)[0] if " " in label else ""
+        note.group = group
+        note.uses += 1
+        if note.defined:
+            return f'<ref name="{_ref_name(note)}"{_group(group)} />'
+        return self.definition(note, force_name=note.backlinks > 1)
+
+    def definition(self, note: Note, force_name: bool) -> str:
+        note.defined = True
+        body = self.inline(note.body).strip() if note.body is not None else ""
+        named = note.name or force_name
+        name = f' name="{_ref_name(note)}"' if named else ""
+        return f"<ref{name}{_group(note.group)}>{body}</ref>"
+
+
+def _group(group: str) -> str:
+    return f' group="{group}"' if group else ""
+
+
+def _ref_name(note: Note) -> str:
+    return (note.name or note.anchor.removeprefix("cite_note-")).replace('"', "")
+
+
+def _children(node: LexborNode) -> list[LexborNode]:
+    out = []
+    child = node.child
+    while child is not None:
+        out.append(child)
+        child = child.next
+    return out
+
+
+def _attributes(node: LexborNode, names: tuple[str, ...]) -> str:
+    parts = []
+    for name in names:
+        value = node.attributes.get(name)
+        if value:
+            parts.append(f'{name}="{value}"')
+    return " ".join(parts)
+
+
+def _owner_table(row: LexborNode) -> int | None:
+    parent = row.parent
+    while parent is not None and parent.tag != "table":
+        parent = parent.parent
+    return parent.mem_id if parent is not None else None
+
+
+def _file_title(link: LexborNode | None) -> str:
+    if link is None:
+        return ""
+    title = link.attributes.get("title") or ""
+    title = title[: -len(_MISSING)] if title.endswith(_MISSING) else title
+    if title.split(":", 1)[0] in ("File", "Image", "Datei", "Bild"):
+        return title
+    href = unquote(link.attributes.get("href") or "")
+    match = re.search(r"(?:^|/|title=)((?:File|Image):[^&?#]+)", href)
+    return match.group(1).replace("_", " ") if match else ""
+
+
+def _wikilink(target: str, text: str, plain: str) -> str:
+    if plain == target:
+        return f"[[{target}]]"
+    if plain[:1].lower() + plain[1:] == target[:1].lower() + target[1:]:
+        return f"[[{plain}]]"  # MediaWiki capitalised the first letter of the title
+    folded = target[:1].lower() + target[1:]
+    for candidate in (target, folded):
+        if plain.startswith(candidate) and re.fullmatch(r"[a-z]+", plain[len(candidate) :]):
+            return f"[[{plain[: len(candidate)]}]]{plain[len(candidate) :]}"  # link trail
+    return f"[[{target}|{text}]]"
