@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from mwparserfromhell.nodes import Template, Text, Wikilink
+from mwparserfromhell.nodes import Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Document, Severity
@@ -19,7 +19,7 @@ from ..registry import register_pass
 from .holders import Holder, edit_and_reparse, has_text, holders, node_offsets, text_matches
 
 COMPONENT = "pass:syntax"
-_TOKENS = ("{{", "}}", "[[", "]]", "<!--", "{|")
+_TOKENS = ("{{", "}}", "[[", "]]", "<!--", "{|", "\n|", "\n!")
 _OPEN_TEMPLATE = re.compile(r"(?<!\{)\{\{(?!\{)(?=\s*[^\s{}|<>\[\]])")
 _OPEN_LINK = re.compile(r"\[\[(?=[^\[\]\n|{}<>]+)")
 _OPEN_COMMENT = re.compile(r"<!--")
@@ -49,6 +49,7 @@ def repair_syntax(doc: Document, options: Options) -> None:
         edits += _open_comments(holder.code, text, doc)
         if holder.context == "page":
             edits += _open_tables(holder.code, text, doc)
+            edits += _rows_after_tables(holder.code, doc)
         if edits:
             edits = _without_overlaps(edits)
             edit_and_reparse(holder.code, edits, _openers(text, edits))
@@ -225,6 +226,36 @@ def _open_comments(code: Wikicode, text: str, doc: Document) -> list[tuple[int, 
             text[offset:end],
         )
         break  # the first open comment is the one that matters
+    return edits
+
+
+_ROWS_AFTER = re.compile(r"\A\n((?:[ \t]*(?:\|[-+ ]|\|(?!\})|!)[^\n]*(?:\n|\Z))+)")
+
+
+def _rows_after_tables(code: Wikicode, doc: Document) -> list[tuple[int, int, str]]:
+    """Rows left outside a table that was closed too early (`|}` before its last rows): the
+    closing is moved after them."""
+    edits = []
+    nodes = node_offsets(code)
+    for (offset, node), (_, after) in itertools.pairwise(nodes):
+        markup = str(node)
+        if not (isinstance(node, Tag) and str(node.tag) == "table" and markup.endswith("|}")):
+            continue
+        rows = _ROWS_AFTER.match(str(after)) if isinstance(after, Text) else None
+        if rows is None:
+            continue
+        table_end = offset + len(markup)
+        rows_end = table_end + 1 + len(rows.group(1).rstrip("\n"))
+        closing = 3 if markup.endswith("\n|}") else 2
+        edits.append((table_end - closing, table_end, ""))
+        edits.append((rows_end, rows_end, "\n|}"))
+        doc.report(
+            "table-rows-inside",
+            "rows after the table's |} moved inside it (the table was closed too early)",
+            COMPONENT,
+            Severity.GUESS,
+            rows.group(1)[:80],
+        )
     return edits
 
 

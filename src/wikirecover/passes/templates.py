@@ -68,6 +68,45 @@ def repair_templates(doc: Document, options: Options) -> None:
     for holder, index, new in reversed(edits):  # later edits first: indexes stay valid
         holder.nodes[index : index + 1] = parse_wikitext(new).nodes
     _template_links(doc, rules)
+    _broken_pipes(doc)
+
+
+_GLUED_PARAMETER = re.compile(r"^(?P<name>\S.*?)\s+(?P<param>[a-z][\w-]*\s*=.*)$", re.DOTALL)
+_CITATION = re.compile(r"\s*(?:cite[ _]|citation\b)", re.IGNORECASE)
+
+
+def _broken_pipes(doc: Document) -> None:
+    """A parameter glued to the template's name (`{{cite web url=...|title=...}}`: the pipe
+    was lost) split off; empty unnamed parameters of citation templates (`||`) removed."""
+    for template in doc.wikicode.filter_templates(recursive=True):
+        name = str(template.name)
+        if "=" in name and "\n" not in name.strip():
+            match = _GLUED_PARAMETER.match(name.strip())
+            if match:
+                before = str(template)
+                key, _, value = match.group("param").partition("=")
+                template.name = match.group("name") + (" " if name.endswith(" ") else "")
+                template.add(key.strip(), value, before=template.params[0] if template.params
+                             else None, preserve_spacing=False)
+                doc.report(
+                    "template-pipe-restored",
+                    f"parameter glued to the template's name split off: {str(template)[:80]!r}",
+                    COMPONENT,
+                    Severity.GUESS,
+                    before,
+                )
+        if _CITATION.match(name):
+            for param in list(template.params):
+                if not param.showkey and not str(param.value).strip():
+                    before = str(template)
+                    template.remove(param, keep_field=False)
+                    doc.report(
+                        "template-empty-parameter-removed",
+                        "empty parameter (a doubled |) removed from a citation",
+                        COMPONENT,
+                        Severity.INFO,
+                        before,
+                    )
 
 
 def _template_links(doc: Document, rules: Rules) -> None:
