@@ -1,4 +1,11 @@
 """Repair passes: `Document` -> None, editing the tree in place, idempotent, one `Issue` per
 change. Importing a module registers it; `after=` in its decorator fixes the order."""
 
-from . import characters, headings, references, syntax, templates  # noqa: F401  (registration)
+from . import (  # noqa: F401  (registration)
+    characters,
+    headings,
+    reference_text,
+    references,
+    syntax,
+    templates,
+)

@@ -86,8 +86,12 @@ def _broken_pipes(doc: Document) -> None:
                 before = str(template)
                 key, _, value = match.group("param").partition("=")
                 template.name = match.group("name") + (" " if name.endswith(" ") else "")
-                template.add(key.strip(), value, before=template.params[0] if template.params
-                             else None, preserve_spacing=False)
+                template.add(
+                    key.strip(),
+                    value,
+                    before=template.params[0] if template.params else None,
+                    preserve_spacing=False,
+                )
                 doc.report(
                     "template-pipe-restored",
                     f"parameter glued to the template's name split off: {str(template)[:80]!r}",
