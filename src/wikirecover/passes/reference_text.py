@@ -14,15 +14,13 @@ from mwparserfromhell.nodes import Heading, Text
 
 from ..model import Document, Severity
 from ..options import Options
-from ..readers.textdump.citations import MARKER
+from ..readers.textdump.citations import MARKER, read_entry, reference_name
 from ..registry import register_pass
 from ..wikitext import parse_wikitext
 from .references import REFERENCE_SECTIONS
 
 COMPONENT = "pass:reference-text"
 _ENTRY = re.compile(r"^\s*(?:(?P<number>\d+)\.|#)\s+(?P<text>\S.*)$")
-_ARROW = re.compile(r"^[↑^]\s*")
-NAME_WORDS = 3
 
 
 @register_pass("reference-text", after=("references",))
@@ -113,33 +111,14 @@ def _entries(text: str) -> dict[int, tuple[str, int]]:
         number = int(match.group("number") or len(entries) + 1)
         if number != len(entries) + 1:
             return {}
-        rest = match.group("text")
-        arrow = _ARROW.match(rest)
-        rest = rest[arrow.end() :] if arrow else rest
-        backlinks = re.match(rf"^(?:{number}\.\d+ )+", rest + " ")
-        count = 1
-        if backlinks:
-            count = backlinks.group(0).count(".")
-            rest = rest[backlinks.end() :]
-        elif arrow and (letters := re.match(r"^((?:[a-z] ){2,})", rest)):
-            count = len(letters.group(1).split())
-            rest = rest[letters.end() :]
-        entries[number] = (rest.strip(), count)
+        entries[number] = read_entry(number, match.group("text"))
     return entries
 
 
 def _names(entries: dict[int, tuple[str, int]], uses: dict[int, int]) -> dict[int, str]:
-    names: dict[int, str] = {}
     taken: set[str] = set()
-    for number, (text, backlinks) in entries.items():
-        if uses.get(number, 0) > 1 or uses.get(number, 0) == 0 or backlinks > 1:
-            words = re.findall(r"[^\W_]+", text)[:NAME_WORDS]
-            base = " ".join(words) if words else f"ref {number}"
-            base = f"ref {base}" if base.isdigit() else base
-            name, k = base, 1
-            while name.casefold() in taken:
-                k += 1
-                name = f"{base} {k}"
-            taken.add(name.casefold())
-            names[number] = name
-    return names
+    return {
+        number: reference_name(text, number, taken)
+        for number, (text, backlinks) in entries.items()
+        if uses.get(number, 0) != 1 or backlinks > 1
+    }

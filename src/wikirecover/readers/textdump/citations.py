@@ -166,10 +166,16 @@ def _continues_list(blocks: list[Block], j: int, count: int) -> bool:
 
 
 def _entry(block: Block) -> Entry:
-    text = block.text
+    text, backlinks = read_entry(block.number, block.text)
+    return Entry(group="", number=block.number, text=text, backlinks=backlinks)
+
+
+def read_entry(number: int, text: str) -> tuple[str, int]:
+    """(reference text, backlinks) of the entry numbered ``number`` of a printed reference
+    list: `↑ 3.0 3.1 Text`, `^ a b Text`, `3.0 3.1 Text` or `Text`."""
     arrow = _ARROW.match(text)
     rest = text[arrow.end() :] if arrow else text
-    numbered = re.match(rf"^(?:{block.number}\.\d+ )+", rest + " ")
+    numbered = re.match(rf"^(?:{number}\.\d+ )+", rest + " ")
     backlinks = 1
     if numbered:
         backlinks = numbered.group(0).count(".")
@@ -179,7 +185,7 @@ def _entry(block: Block) -> Entry:
         if letters and _is_alphabet_run(letters.group(1).split()):
             backlinks = len(letters.group(1).split())
             rest = rest[letters.end() :]
-    return Entry(group="", number=block.number, text=rest.strip(), backlinks=backlinks)
+    return rest.strip(), backlinks
 
 
 def _is_alphabet_run(letters: list[str]) -> bool:
@@ -322,7 +328,7 @@ def name_entries(chosen: dict[str, RefList], doc: Document) -> None:
     for reflist in chosen.values():
         for entry in reflist.entries.values():
             if entry.uses > 1 or entry.uses == 0 or entry.backlinks > 1:
-                entry.name = _name(entry, taken)
+                entry.name = reference_name(entry.text, entry.number, taken)
             where = entry.group + " " if entry.group else ""
             if entry.uses == 0:
                 doc.report(
@@ -344,9 +350,10 @@ def name_entries(chosen: dict[str, RefList], doc: Document) -> None:
                 )
 
 
-def _name(entry: Entry, taken: set[str]) -> str:
-    words = re.findall(r"[^\W_]+", _TEMPLATE_TEXT.sub(" ", entry.text))[:NAME_WORDS]
-    base = " ".join(words) if words else f"ref {entry.number}"
+def reference_name(text: str, number: int, taken: set[str]) -> str:
+    """A name for a reused reference from its first words, unique in ``taken`` (updated)."""
+    words = re.findall(r"[^\W_]+", _TEMPLATE_TEXT.sub(" ", text))[:NAME_WORDS]
+    base = " ".join(words) if words else f"ref {number}"
     if base.isdigit():
         base = f"ref {base}"
     name, k = base, 1
