@@ -56,7 +56,7 @@ def main() -> int:
             counts["with_options"] += 1
             continue
         counts["cases"] += 1
-        page = f"<html><body><div class=\"mw-parser-output\">{html}</div></body></html>"
+        page = f'<html><body><div class="mw-parser-output">{html}</div></body></html>'
         try:
             [result] = wikirecover.convert_text(page, kind="html", to="wikitext")
         except wikirecover.WikirecoverError:
@@ -68,11 +68,13 @@ def main() -> int:
         elif _WS.sub(" ", got).strip() == _WS.sub(" ", wikitext).strip():
             counts["whitespace"] += 1
     total = counts["cases"]
-    print(f"{args.file}: {total} cases without options ({counts['with_options']} with options "
-          f"not run); exact {counts['exact']} ({counts['exact'] / total:.1%}), equal up to "
-          f"whitespace {counts['whitespace']} more "
-          f"({(counts['exact'] + counts['whitespace']) / total:.1%} together), "
-          f"reader errors {counts['failed']}")
+    print(
+        f"{args.file}: {total} cases without options ({counts['with_options']} with options "
+        f"not run); exact {counts['exact']} ({counts['exact'] / total:.1%}), equal up to "
+        f"whitespace {counts['whitespace']} more "
+        f"({(counts['exact'] + counts['whitespace']) / total:.1%} together), "
+        f"reader errors {counts['failed']}"
+    )
     return 0
 
 

@@ -1,6 +1,6 @@
 """Time `repair` (parse + every pass) on the largest pages of the shared corpus.
 
-    python benchmarks/repair_speed.py [--shared ../shared] [--repeat 3]
+python benchmarks/repair_speed.py [--shared ../shared] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -20,8 +20,11 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=HERE.parent / "shared")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    pages = sorted((args.shared / "corpus" / "wikitext").glob("*.wiki"),
-                   key=lambda p: p.stat().st_size, reverse=True)[:4]
+    pages = sorted(
+        (args.shared / "corpus" / "wikitext").glob("*.wiki"),
+        key=lambda p: p.stat().st_size,
+        reverse=True,
+    )[:4]
     for path in pages:
         text = path.read_text(encoding="utf-8")
         best_parse = best_total = float("inf")
@@ -33,8 +36,10 @@ def main() -> int:
             done = time.perf_counter()
             best_parse = min(best_parse, parsed - started)
             best_total = min(best_total, done - started)
-        print(f"{path.stem[:32]:32s} {len(text.encode()) / 1024:7.0f} KB  parse {best_parse:5.2f} s"
-              f"  parse+repair {best_total:5.2f} s")
+        print(
+            f"{path.stem[:32]:32s} {len(text.encode()) / 1024:7.0f} KB  parse {best_parse:5.2f} s"
+            f"  parse+repair {best_total:5.2f} s"
+        )
     return 0
 
 

@@ -20,9 +20,13 @@ from ..wikitext import parse_wikitext
 from .htmlpage.convert import Converter
 from .htmlpage.notes import read_notes
 from .htmlpage.page import read_page
+from .textdump.escape import escape_text
 from .title import title_from_path
 
 COMPONENT = "reader:html"
+# MediaWiki prints a table of contents on a page with at least this many headings, unless the
+# page says __NOTOC__.
+TOC_MIN_HEADINGS = 4
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(?:div|p|span|a|ul|li|table|h[1-6])\b", re.IGNORECASE)
 
@@ -45,9 +49,28 @@ def read_html(text: str, source: SourceInfo, options: Options) -> Iterator[Docum
     doc.title = options.title or page.title or title_from_path(source.path)
     for what, excerpt in page.removed:
         doc.report("chrome-removed", f"removed {what}", COMPONENT, Severity.INFO, excerpt)
+    if page.flattened:
+        doc.report(
+            "html-deep-nesting",
+            f"{page.flattened} wrapper element(s) nested deeper than the page could need were "
+            "unwrapped (their content kept)",
+            COMPONENT,
+            Severity.WARNING,
+        )
     wayback = "web.archive.org/web/" in text[:200_000] and "wm-ipp" in text
     converter = Converter(doc, options.rules, read_notes(page.content), wayback)
-    blocks = converter.blocks(page.content)
+    try:
+        blocks = converter.blocks(page.content)
+    except RecursionError:
+        # formatting or lists nested thousands deep: keep every word, as plain paragraphs
+        text = page.content.text(deep=True, separator="\n") or ""
+        blocks = [escape_text(line.strip()) for line in text.split("\n") if line.strip()]
+        doc.report(
+            "html-too-deep",
+            "elements nested too deep to convert: the page's text is kept as plain paragraphs",
+            COMPONENT,
+            Severity.ERROR,
+        )
     categories = []
     for name in page.categories:
         if name in options.rules.tracking_categories:
@@ -61,6 +84,15 @@ def read_html(text: str, source: SourceInfo, options: Options) -> Iterator[Docum
         else:
             categories.append(f"[[Category:{name}]]")
     body = _join(blocks)
+    headings = sum(1 for block in blocks if block.startswith("=="))
+    if headings >= TOC_MIN_HEADINGS and not page.had_toc:
+        body = "__NOTOC__\n" + body
+        doc.report(
+            "magic-word-notoc",
+            f"{headings} headings but no table of contents: __NOTOC__ added",
+            COMPONENT,
+            Severity.GUESS,
+        )
     if categories:
         body = (body + "\n\n" if body else "") + "\n".join(categories)
     doc.wikicode = parse_wikitext(body + "\n")

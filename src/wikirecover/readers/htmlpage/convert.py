@@ -127,6 +127,10 @@ class Converter:
             if "references" in classes:
                 return self.reference_list(node)
             return ["\n".join(self.list_lines(node, ""))]
+        if tag == "table" and "infobox" in classes:
+            return [self.infobox(node)]
+        if tag == "table" and {"navbox", "vertical-navbox", "sidebar"} & classes:
+            return [self.navbox(node)]
         if tag == "table":
             return [self.table(node)]
         if tag == "pre":
@@ -197,6 +201,45 @@ class Converter:
                 lines.append(f"{mark} {attrs} | {content}" if attrs else f"{mark} {content}")
         lines.append("|}")
         return "\n".join(lines)
+
+    def infobox(self, node: LexborNode) -> str:
+        """An infobox: a template call with the parameters its rows show (label = value)."""
+        rows = []
+        for row in node.css("tr"):
+            if _owner_table(row) != node.mem_id:
+                continue
+            label, value = row.css_first("th"), row.css_first("td")
+            if label is not None and value is not None:
+                key = _SPACES.sub(" ", label.text(deep=True) or "").strip().lower()
+                key = re.sub(r"[^\w ]", "", key).strip().replace(" ", "_")
+                if key:
+                    rows.append(f"| {key} = {self.inline(value).strip()}")
+        caption = node.css_first("caption") or node.css_first("th.infobox-above")
+        title = _SPACES.sub(" ", caption.text(deep=True) or "").strip() if caption else ""
+        lines = ["{{Infobox", *([f"| name = {escape_inline(title)}"] if title else []), *rows, "}}"]
+        self.doc.report(
+            "infobox-rebuilt",
+            f"infobox rebuilt as a template call with the {len(rows)} parameter(s) its rows show "
+            "(the template's real name and parameter names are guesses)",
+            COMPONENT,
+            Severity.GUESS,
+            title,
+        )
+        return "\n".join(lines)
+
+    def navbox(self, node: LexborNode) -> str:
+        """A navigation box: its title kept as a template call; its links are the template's."""
+        title_node = node.css_first(".navbox-title") or node.css_first("th")
+        title = _SPACES.sub(" ", title_node.text(deep=True) or "").strip() if title_node else ""
+        self.doc.report(
+            "navbox-dropped",
+            "navigation box replaced by a template call with its title (its links belong to the "
+            "template, not the page)",
+            COMPONENT,
+            Severity.WARNING,
+            node.text(deep=True)[:160] if node.text(deep=True) else title,
+        )
+        return "{{Navbox" + (f"|title={escape_inline(title)}" if title else "") + "}}"
 
     def thumbnail(self, node: LexborNode) -> str:
         link = next((a for a in node.css("a") if _file_title(a)), None)

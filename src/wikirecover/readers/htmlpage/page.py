@@ -30,6 +30,8 @@ class Page:
     title: str
     categories: list[str] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)  # (what, text)
+    had_toc: bool = False
+    flattened: int = 0  # wrapper elements unwrapped below MAX_NESTING
 
 
 def read_page(html: str) -> Page:
@@ -38,12 +40,37 @@ def read_page(html: str) -> Page:
     categories = [a.text(strip=True) for a in tree.css("#mw-normal-catlinks li a")]
     categories += [a.text(strip=True) for a in tree.css("#mw-hidden-catlinks li a")]
     content = next((found[0] for s in CONTENT_SELECTORS if (found := tree.css(s))), tree.root)
-    page = Page(content, title, categories)
+    page = Page(content, title, categories, had_toc=bool(content.css("#toc, .toc")))
+    page.flattened = _flatten_deep_wrappers(content)
     for selector, what in CHROME_SELECTORS:
         for node in content.css(selector):
             page.removed.append((what, node.text(strip=True)))
             node.decompose()
     return page
+
+
+# Nesting below which wrapper elements (div, span, ...) are unwrapped, their content kept: a
+# converter walks the tree recursively, and real pages nest a few dozen levels at most.
+MAX_NESTING = 100
+WRAPPERS = frozenset({"div", "span", "font", "center", "section", "article", "main", "aside"})
+
+
+def _flatten_deep_wrappers(root: LexborNode) -> int:
+    """Unwrap wrapper elements nested deeper than MAX_NESTING (iteratively); return how many."""
+    deep: list[LexborNode] = []
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        child = node.child
+        while child is not None:
+            if child.tag not in ("-text", "-comment"):
+                if depth + 1 > MAX_NESTING and child.tag in WRAPPERS:
+                    deep.append(child)
+                stack.append((child, depth + 1))
+            child = child.next
+    for node in reversed(deep):  # innermost first: each unwrap leaves its children in place
+        node.unwrap()
+    return len(deep)
 
 
 def _title(tree: LexborHTMLParser) -> str:
