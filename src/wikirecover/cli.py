@@ -7,6 +7,7 @@ Exit codes: 0 ok, 1 problems found (with --check), 2 bad usage or unreadable inp
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -34,6 +35,38 @@ def cli() -> None:
     """Bring damaged MediaWiki pages back to life and move wiki content between formats."""
 
 
+def _input_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options every command that reads pages shares."""
+    options = [
+        click.option(
+            "--from",
+            "kind",
+            type=click.Choice(sorted(READERS)),
+            metavar="KIND",
+            help=f"Input kind ({', '.join(sorted(READERS))}). Default: detected.",
+        ),
+        click.option(
+            "--rules",
+            "rules",
+            multiple=True,
+            metavar="FILE",
+            type=click.Path(dir_okay=False),
+            help="Extra rules file (TOML); repeatable.",
+        ),
+        click.option(
+            "--report",
+            "report_path",
+            metavar="FILE.json",
+            help="Write every issue (changes, drops, guesses) as JSON.",
+        ),
+        click.option("-v", "--verbose", is_flag=True, help="List every issue on stderr."),
+        click.option("-q", "--quiet", is_flag=True, help="No summary on stderr."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @cli.command("convert")
 @click.argument("input_path", metavar="INPUT")
 @click.option(
@@ -41,13 +74,6 @@ def cli() -> None:
     "--output",
     metavar="OUT",
     help="Output file (a folder when the input holds several pages). Default: stdout.",
-)
-@click.option(
-    "--from",
-    "kind",
-    type=click.Choice(sorted(READERS)),
-    metavar="KIND",
-    help=f"Input kind ({', '.join(sorted(READERS))}). Default: detected from content.",
 )
 @click.option(
     "--to",
@@ -59,28 +85,13 @@ def cli() -> None:
     help="Output format; `wikirecover list` shows all.",
 )
 @click.option("--title", help="Page title (default: from the input or the file name).")
-@click.option(
-    "--rules",
-    "rules",
-    multiple=True,
-    metavar="FILE",
-    type=click.Path(dir_okay=False),
-    help="Extra rules file (TOML); repeatable.",
-)
-@click.option(
-    "--report",
-    "report_path",
-    metavar="FILE.json",
-    help="Write every issue (changes, drops, guesses) as JSON.",
-)
-@click.option("-v", "--verbose", is_flag=True, help="List every issue on stderr.")
-@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@_input_options
 def convert_command(
     input_path: str,
     output: str | None,
-    kind: str | None,
     to: str,
     title: str | None,
+    kind: str | None,
     rules: tuple[str, ...],
     report_path: str | None,
     verbose: bool,
@@ -165,33 +176,16 @@ def _finish(
     "-o", "--output", metavar="OUT", help="Write the repaired wikitext here (default: stdout)."
 )
 @click.option(
-    "--from",
-    "kind",
-    type=click.Choice(sorted(READERS)),
-    metavar="KIND",
-    help="Input kind. Default: detected from content.",
-)
-@click.option(
     "--check",
     is_flag=True,
     help="Only report: write nothing, exit 1 when anything would be repaired.",
 )
-@click.option(
-    "--rules",
-    "rules",
-    multiple=True,
-    metavar="FILE",
-    type=click.Path(dir_okay=False),
-    help="Extra rules file (TOML); repeatable.",
-)
-@click.option("--report", "report_path", metavar="FILE.json", help="Write every issue as JSON.")
-@click.option("-v", "--verbose", is_flag=True, help="List every issue on stderr.")
-@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+@_input_options
 def repair_command(
     input_path: str,
     output: str | None,
-    kind: str | None,
     check: bool,
+    kind: str | None,
     rules: tuple[str, ...],
     report_path: str | None,
     verbose: bool,

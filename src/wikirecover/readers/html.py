@@ -22,6 +22,7 @@ from .htmlpage.notes import read_notes
 from .htmlpage.page import read_page
 from .textdump.escape import escape_text
 from .title import title_from_path
+from .tracking import own_categories
 
 COMPONENT = "reader:html"
 # MediaWiki prints a table of contents on a page with at least this many headings, unless the
@@ -71,18 +72,10 @@ def read_html(text: str, source: SourceInfo, options: Options) -> Iterator[Docum
             COMPONENT,
             Severity.ERROR,
         )
-    categories = []
-    for name in page.categories:
-        if name in options.rules.tracking_categories:
-            doc.report(
-                "category-tracking-dropped",
-                f"tracking category {name!r} dropped: MediaWiki adds it by itself",
-                COMPONENT,
-                Severity.INFO,
-                name,
-            )
-        else:
-            categories.append(f"[[Category:{name}]]")
+    categories = [
+        f"[[Category:{name}]]"
+        for name in own_categories(page.categories, options.rules, doc, COMPONENT)
+    ]
     body = _join(blocks)
     headings = sum(1 for block in blocks if block.startswith("=="))
     if headings >= TOC_MIN_HEADINGS and not page.had_toc:

@@ -26,6 +26,7 @@ from .textdump.headings import assign_levels
 from .textdump.lines import split_lines
 from .textdump.vocabulary import Block
 from .title import title_from_path
+from .tracking import own_categories
 
 COMPONENT = "reader:text"
 _SIGNALS = re.compile(
@@ -57,14 +58,6 @@ def read_text_dump(text: str, source: SourceInfo, options: Options) -> Iterator[
             span + removed.first.text + (" … " + removed.last.text if removed.count > 1 else ""),
             removed.first.number,
         )
-    for name in stripped.tracking_categories:
-        doc.report(
-            "category-tracking-dropped",
-            f"tracking category {name!r} dropped: MediaWiki adds it by itself",
-            COMPONENT,
-            Severity.INFO,
-            name,
-        )
     blocks = parse_blocks(stripped.lines, rules, stripped.toc_levels)
     blocks, inline_categories = take_inline_categories(blocks, rules)
     for link in inline_categories:
@@ -75,13 +68,14 @@ def read_text_dump(text: str, source: SourceInfo, options: Options) -> Iterator[
             Severity.GUESS,
             link,
         )
-    categories = [f"Category:{name}" for name in stripped.categories]
+    footer = own_categories(stripped.categories, rules, doc, COMPONENT)
+    categories = [f"Category:{name}" for name in footer]
     categories += [c for c in inline_categories if c not in categories]
     assign_levels(blocks, stripped.toc_levels, doc)
     blocks, citer = _rebuild_citations(blocks, doc, options)
     _report_layout(blocks, doc)
     doc.wikicode = parse_wikitext(emit(blocks, citer, categories))
-    for name in stripped.categories:
+    for name in footer:
         doc.report("category-restored", f"category {name!r} from the footer", COMPONENT)
     yield doc
 

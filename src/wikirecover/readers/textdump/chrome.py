@@ -35,8 +35,7 @@ class Stripped:
     lines: list[Line]
     title: str | None = None
     toc_levels: dict[str, int] = field(default_factory=dict)  # folded title -> level
-    categories: list[str] = field(default_factory=list)
-    tracking_categories: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)  # as the footer lists them
     removed: list[Removed] = field(default_factory=list)
 
 
@@ -138,11 +137,7 @@ def _read_categories(footer: list[Line], result: Stripped, rules: Rules) -> None
                 if not bullet:
                     break
                 names.append(bullet.group(1).strip())
-        for name in names:
-            if name in rules.tracking_categories:
-                result.tracking_categories.append(name)
-            else:
-                result.categories.append(name)
+        result.categories.extend(names)
         return
 
 
