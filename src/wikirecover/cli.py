@@ -99,13 +99,18 @@ def convert_command(
 ) -> None:
     """Recover or convert INPUT (a file, or - for stdin) of any kind into FORMAT."""
     try:
-        options = Options(title=title, rules=Rules.load(rules))
-        documents = read(input_path, kind=kind, options=options)
-        results = convert_documents(documents, to=to, options=options)
+        results = _run(input_path, kind, rules, to, title)
         _emit(results, output, to)
     except WikirecoverError as exc:
         _fail(str(exc))
     _finish([r.document for r in results], report_path, verbose, quiet)
+
+
+def _run(
+    input_path: str, kind: str | None, rules: tuple[str, ...], to: str, title: str | None
+) -> list[Converted]:
+    options = Options(title=title, rules=Rules.load(rules))
+    return convert_documents(read(input_path, kind=kind, options=options), to=to, options=options)
 
 
 def _emit(results: list[Converted], output: str | None, to: str) -> None:
@@ -193,9 +198,7 @@ def repair_command(
 ) -> None:
     """Repair damaged wikitext (or any input kind) and write it as wikitext."""
     try:
-        options = Options(rules=Rules.load(rules))
-        documents = read(input_path, kind=kind, options=options)
-        results = convert_documents(documents, to="wikitext", options=options)
+        results = _run(input_path, kind, rules, "wikitext", None)
         if not check:
             _emit(results, output, "wikitext")
     except WikirecoverError as exc:

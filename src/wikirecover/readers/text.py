@@ -143,43 +143,40 @@ def _references_block(reflist: citations.RefList, citer: citations.Citer, first:
     return Block("wikitext", text, first.lines)
 
 
+# What each rebuilt layout block is reported as: (code, severity, message from the block).
+LAYOUT_REPORTS = {
+    "table": (
+        "table-rebuilt",
+        Severity.GUESS,
+        lambda b: (
+            f"table of {len(b.rows)} rows and {len(b.rows[0])} columns rebuilt from its column "
+            "layout (first row taken as the header)"
+        ),
+    ),
+    "gallery": (
+        "gallery-rebuilt",
+        Severity.GUESS,
+        lambda b: f"gallery of {len(b.rows)} files rebuilt from its bullets and captions",
+    ),
+    "verbatim": (
+        "table-kept-verbatim",
+        Severity.WARNING,
+        lambda b: "lines laid out in columns whose columns are unclear: kept verbatim in <pre>",
+    ),
+    "file": (
+        "file-link",
+        Severity.GUESS,
+        lambda b: (
+            "file name line turned into a file link" + (" with its caption" if b.caption else "")
+        ),
+    ),
+}
+
+
 def _report_layout(blocks: list[Block], doc: Document) -> None:
     for block in blocks:
-        if block.kind == "table":
+        if block.kind in LAYOUT_REPORTS:
+            code, severity, message = LAYOUT_REPORTS[block.kind]
             doc.report(
-                "table-rebuilt",
-                f"table of {len(block.rows)} rows and {len(block.rows[0])} columns rebuilt from "
-                "its column layout (first row taken as the header)",
-                COMPONENT,
-                Severity.GUESS,
-                block.lines[0].text,
-                block.first_line,
-            )
-        elif block.kind == "gallery":
-            doc.report(
-                "gallery-rebuilt",
-                f"gallery of {len(block.rows)} files rebuilt from its bullets and captions",
-                COMPONENT,
-                Severity.GUESS,
-                block.lines[0].text,
-                block.first_line,
-            )
-        elif block.kind == "verbatim":
-            doc.report(
-                "table-kept-verbatim",
-                "lines laid out in columns whose columns are unclear: kept verbatim in <pre>",
-                COMPONENT,
-                Severity.WARNING,
-                block.lines[0].text,
-                block.first_line,
-            )
-        elif block.kind == "file":
-            doc.report(
-                "file-link",
-                "file name line turned into a file link"
-                + (" with its caption" if block.caption else ""),
-                COMPONENT,
-                Severity.GUESS,
-                block.text,
-                block.first_line,
+                code, message(block), COMPONENT, severity, block.lines[0].text, block.first_line
             )
