@@ -37,3 +37,13 @@ def test_empty_input_is_an_error_naming_the_file(data: bytes) -> None:
     with pytest.raises(InputError) as info:
         decode(data, "page.txt")
     assert str(info.value).startswith("page.txt: empty input")
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [(b"\x89PNG\r\n\x1a\n\x00\x00", "PNG image"), (b"\x1f\x8b\x08\x00", "gzip-compressed")],
+)
+def test_binary_files_are_named_not_read(data: bytes, what: str) -> None:
+    with pytest.raises(InputError) as info:
+        decode(data, "image.png")
+    assert what in str(info.value) and str(info.value).startswith("image.png:")

@@ -26,8 +26,25 @@ class Decoded:
     notes: tuple[str, ...]  # what the decoder decided that a user should know
 
 
+# File signatures of things that are not pages: reading them as text would only make noise.
+SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "gzip-compressed (decompress it first)"),
+    (b"BZh", "bzip2-compressed (decompress it first)"),
+    (b"\xfd7zXZ\x00", "xz-compressed (decompress it first)"),
+)
+
+
 def decode(data: bytes, path: str) -> Decoded:
-    """Decode ``data`` (from ``path``) or raise `InputError` for empty input."""
+    """Decode ``data`` (from ``path``) or raise `InputError` for empty or non-text input."""
+    for signature, what in SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(f"not a page: the file is {what}", path)
     notes: list[str] = []
     encoding = None
     for bom, name in _BOMS:
