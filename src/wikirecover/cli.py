@@ -210,6 +210,52 @@ def repair_command(
     _finish(docs, report_path, verbose, quiet)
 
 
+@cli.command("diff")
+@click.argument("old_path", metavar="OLD")
+@click.argument("new_path", metavar="NEW")
+@click.option(
+    "--format",
+    "style",
+    type=click.Choice(["unified", "words", "json"]),
+    default="unified",
+    show_default=True,
+    help="Unified lines, changed words in colour, or JSON hunks.",
+)
+@click.option(
+    "--from",
+    "kind",
+    type=click.Choice(sorted(READERS)),
+    metavar="KIND",
+    help="Input kind of both pages. Default: detected for each.",
+)
+def diff_command(old_path: str, new_path: str, style: str, kind: str | None) -> None:
+    """Show how page NEW differs from page OLD (any input kinds, compared as wikitext).
+    Exit 0 when they are the same, 1 when they differ."""
+    from rich.console import Console
+
+    from .align.diff import hunks, word_diff
+    from .align.render import coloured_words, json_hunks, unified
+
+    try:
+        old, new = (_single_page(path, kind) for path in (old_path, new_path))
+    except WikirecoverError as exc:
+        _fail(str(exc))
+    if style == "unified":
+        sys.stdout.write(unified(old, new, old_path, new_path))
+    elif style == "json":
+        sys.stdout.write(json_hunks(hunks(word_diff(old, new)), old_path, new_path) + "\n")
+    else:
+        Console(highlight=False).print(coloured_words(word_diff(old, new)))
+    sys.exit(EXIT_OK if old == new else EXIT_PROBLEMS)
+
+
+def _single_page(path: str, kind: str | None) -> str:
+    results = _run(path, kind, (), "wikitext", None)
+    if len(results) != 1 or results[0].output is None:
+        raise WikirecoverError("expected one page that converts to wikitext", path)
+    return results[0].output
+
+
 @cli.command("list")
 def list_command() -> None:
     """List every reader, repair pass and writer with its one-line help."""

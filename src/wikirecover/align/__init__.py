@@ -1,0 +1,1 @@
+"""Aligning two versions of a page: the only package that imports diff-match-patch."""
