@@ -53,3 +53,15 @@ def test_diff_command(tmp_path: Path) -> None:
     assert [(h["removed"], h["added"]) for h in as_json["hunks"]] == [("beta", "BETA")]
     missing = runner.invoke(cli, ["diff", str(a), str(tmp_path / "nope.wiki")])
     assert missing.exit_code == 2 and "nope.wiki: no such file" in missing.stderr
+
+
+def test_side_by_side_html_marks_words_and_escapes(tmp_path: Path) -> None:
+    from wikirecover.align.render import side_by_side
+
+    old = "Intro <b>.\n" + "same\n" * 20 + "Alpha beta gamma.\n"
+    new = "Intro <b>.\n" + "same\n" * 20 + "Alpha BETA gamma.\n"
+    page = side_by_side(word_diff(old, new), "old.wiki", "new.wiki")
+    assert "<del>beta</del>" in page and "<ins>BETA</ins>" in page
+    assert "Intro &lt;b&gt;." in page
+    assert "unchanged lines" in page  # the long equal run is folded
+    assert page.count("<tr>") < 12

@@ -216,10 +216,10 @@ def repair_command(
 @click.option(
     "--format",
     "style",
-    type=click.Choice(["unified", "words", "json"]),
+    type=click.Choice(["unified", "words", "json", "html"]),
     default="unified",
     show_default=True,
-    help="Unified lines, changed words in colour, or JSON hunks.",
+    help="Unified lines, changed words in colour, JSON hunks, or a side-by-side HTML page.",
 )
 @click.option(
     "--from",
@@ -234,7 +234,7 @@ def diff_command(old_path: str, new_path: str, style: str, kind: str | None) -> 
     from rich.console import Console
 
     from .align.diff import hunks, word_diff
-    from .align.render import coloured_words, json_hunks, unified
+    from .align.render import coloured_words, json_hunks, side_by_side, unified
 
     try:
         old, new = (_single_page(path, kind) for path in (old_path, new_path))
@@ -244,6 +244,8 @@ def diff_command(old_path: str, new_path: str, style: str, kind: str | None) -> 
         sys.stdout.write(unified(old, new, old_path, new_path))
     elif style == "json":
         sys.stdout.write(json_hunks(hunks(word_diff(old, new)), old_path, new_path) + "\n")
+    elif style == "html":
+        sys.stdout.write(side_by_side(word_diff(old, new), old_path, new_path))
     else:
         Console(highlight=False).print(coloured_words(word_diff(old, new)))
     sys.exit(EXIT_OK if old == new else EXIT_PROBLEMS)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import html
 import json
 
 from rich.text import Text
 
-from .diff import DELETE, INSERT, Change, Hunk
+from .diff import DELETE, EQUAL, INSERT, Change, Hunk
+
+FOLD_CONTEXT = 2  # unchanged lines kept on each side of a change in the side-by-side view
 
 
 def unified(old: str, new: str, old_name: str, new_name: str) -> str:
@@ -41,3 +44,83 @@ def json_hunks(found: list[Hunk], old_name: str, new_name: str) -> str:
         ensure_ascii=False,
         indent=1,
     )
+
+
+_STYLE = """
+body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;width:100%;table-layout:fixed}
+td{vertical-align:top;padding:.3em .6em;white-space:pre-wrap;word-wrap:break-word;
+font-family:monospace;font-size:90%}th{text-align:left;padding:.3em .6em}
+td.old{background:#fff5f5}td.new{background:#f5fff5}td.same{color:#555}
+del{background:#fbb;text-decoration:line-through}ins{background:#bfb;text-decoration:none}
+tr.gap td{text-align:center;color:#999}
+"""
+
+
+def side_by_side(changes: list[Change], old_name: str, new_name: str) -> str:
+    """A standalone HTML page: the old text left and the new right, line by line, changed words
+    marked, unchanged stretches folded to their edges (like MediaWiki's diff view)."""
+    rows = []
+    for old, new, changed in _fold(_rows(changes)):
+        kind = ("old", "new") if changed else ("same", "same")
+        rows.append(f'<tr><td class="{kind[0]}">{old}</td><td class="{kind[1]}">{new}</td></tr>')
+    title = f"{html.escape(old_name)} → {html.escape(new_name)}"
+    return (
+        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title>'
+        f"<style>{_STYLE}</style></head><body><h1>{title}</h1><table>"
+        f"<tr><th>{html.escape(old_name)}</th><th>{html.escape(new_name)}</th></tr>"
+        + "\n".join(rows)
+        + "</table></body></html>\n"
+    )
+
+
+def _rows(changes: list[Change]) -> list[tuple[str, str, bool]]:
+    """Rows of (old line, new line, changed). Line breaks both sides share split the texts into
+    blocks; inside a block, old and new lines pair in order."""
+    blocks: list[tuple[list[str], list[str], list[bool]]] = [([""], [""], [False])]
+    for change in changes:
+        pieces = change.text.split("\n")
+        for k, piece in enumerate(pieces):
+            old, new, changed = blocks[-1]
+            if k and change.op == EQUAL:
+                blocks.append(([""], [""], [False]))
+                old, new, changed = blocks[-1]
+            elif k and change.op == DELETE:
+                old.append("")
+            elif k and change.op == INSERT:
+                new.append("")
+            escaped = html.escape(piece)
+            if change.op == DELETE:
+                old[-1] += f"<del>{escaped}</del>" if piece else ""
+                changed[0] = True
+            elif change.op == INSERT:
+                new[-1] += f"<ins>{escaped}</ins>" if piece else ""
+                changed[0] = True
+            else:
+                old[-1] += escaped
+                new[-1] += escaped
+    rows = []
+    for old, new, changed in blocks:
+        for k in range(max(len(old), len(new))):
+            rows.append(
+                (old[k] if k < len(old) else "", new[k] if k < len(new) else "", changed[0])
+            )
+    return rows
+
+
+def _fold(rows: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    """Long runs of unchanged rows folded to FOLD_CONTEXT rows at each end."""
+    folded: list[tuple[str, str, bool]] = []
+    run: list[tuple[str, str, bool]] = []
+    for row in [*rows, ("", "", True)]:
+        if not row[2]:
+            run.append(row)
+            continue
+        if len(run) > 2 * FOLD_CONTEXT + 1:
+            folded += run[:FOLD_CONTEXT]
+            folded.append((f"… {len(run) - 2 * FOLD_CONTEXT} unchanged lines …", "", False))
+            folded += run[-FOLD_CONTEXT:]
+        else:
+            folded += run
+        run = []
+        folded.append(row)
+    return folded[:-1]
