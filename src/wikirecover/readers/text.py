@@ -10,7 +10,7 @@ works the same for every input kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..model import Document, Severity, SourceInfo
 from ..options import Options
@@ -84,10 +84,13 @@ def _rebuild_citations(
     blocks: list[Block], doc: Document, options: Options
 ) -> tuple[list[Block], citations.Citer]:
     lists = citations.find_reference_lists(blocks)
-    groups = citations.marker_groups([b for b in blocks if not _in_lists(b, lists)])
+    in_lists = _block_ids(r for r in lists if r.has_arrows)
+    groups = citations.marker_groups([b for b in blocks if id(b) not in in_lists])
     chosen = citations.assign_groups(lists, groups) if groups or lists else {}
     chosen = {g: r for g, r in chosen.items() if r.has_arrows or groups.get(g)}
-    content = [b for b in blocks if not any(b in r.blocks for r in chosen.values())]
+    in_chosen = _block_ids(chosen.values())
+    first_blocks = {id(r.blocks[0]): r for r in chosen.values()}
+    content = [b for b in blocks if id(b) not in in_chosen]
     flags = citations.classify_markers(content, chosen, doc) if chosen else {}
     citations.count_uses(content, chosen, flags, doc)
     citations.name_entries(chosen, doc)
@@ -95,7 +98,7 @@ def _rebuild_citations(
     reflist_block = citations.reflist_template_block(content, options.rules)
     result: list[Block] = []
     for block in blocks:
-        owner = next((r for r in chosen.values() if block is r.blocks[0]), None)
+        owner = first_blocks.get(id(block))
         if owner is not None:
             if not (owner.group == "" and reflist_block is not None):
                 result.append(_references_block(owner, citer, block))
@@ -109,7 +112,7 @@ def _rebuild_citations(
                 block.first_line,
             )
             continue
-        if any(block in r.blocks for r in chosen.values()):
+        if id(block) in in_chosen:
             continue
         if block is reflist_block:
             defined = citer.list_defined("")
@@ -129,8 +132,9 @@ def _rebuild_citations(
     return result, citer
 
 
-def _in_lists(block: Block, lists: list[citations.RefList]) -> bool:
-    return any(block in r.blocks for r in lists if r.has_arrows)
+def _block_ids(lists: Iterable[citations.RefList]) -> set[int]:
+    """Identities of the blocks of reference lists (blocks compare by value: use `is`)."""
+    return {id(block) for reflist in lists for block in reflist.blocks}
 
 
 def _references_block(reflist: citations.RefList, citer: citations.Citer, first: Block) -> Block:

@@ -75,7 +75,6 @@ _LOCAL_HREF = re.compile(r"^(?:/index\.php/|/wiki/|[^:]*index\.php\?title=)")
 _LOCAL_PATH = re.compile(r"(?:/index\.php/|/wiki/|/index\.php\?title=)")
 _MISSING = " (page does not exist)"
 _SPACES = re.compile(r"\s+")
-_REFLIST_NAMES = frozenset({"reflist", "refs", "references", "reference list", "notelist"})
 
 
 class Converter:
@@ -363,7 +362,7 @@ class Converter:
         namespace = target.split(":", 1)[0] if ":" in target else ""
         if namespace in self.rules.template_namespaces and plain == target:
             name = target.split(":", 1)[1]
-            if name.casefold() in _REFLIST_NAMES | self.rules.reflist_templates:
+            if name.casefold() in self.rules.reflist_templates:
                 self.reflist_template_seen = True
             self.doc.report(
                 "template-restored",
