@@ -41,6 +41,20 @@ def _pick(matches: list[re.Match[str]], rng: random.Random) -> re.Match[str] | N
     return rng.choice(matches) if matches else None
 
 
+Edit = Callable[[re.Match[str]], tuple[int, int, str]]
+
+
+def _edit_one(
+    text: str, rng: random.Random, matches: list[re.Match[str]], edit: Edit
+) -> str | None:
+    """Apply ``edit`` (start, end, replacement) at one randomly chosen match, if any."""
+    match = _pick(matches, rng)
+    if match is None:
+        return None
+    start, end, replacement = edit(match)
+    return text[:start] + replacement + text[end:]
+
+
 def _insert_at_random(text: str, rng: random.Random, chars: str, count: int) -> str:
     for _ in range(count):
         at = rng.randrange(len(text) + 1)
@@ -93,23 +107,24 @@ def _mojibake(text: str, rng: random.Random) -> str | None:
 @kind("heading-unbalanced")
 def _unbalanced(text: str, rng: random.Random) -> str | None:
     """One `=` lost at the end of a heading."""
-    match = _pick(list(_HEADING.finditer(text)), rng)
-    if match is None:
-        return None
-    end = match.start() + len(match.group(0).rstrip())
-    return text[: end - 1] + text[end:]
+
+    def drop_last_equals(match: re.Match[str]) -> tuple[int, int, str]:
+        end = match.start() + len(match.group(0).rstrip())
+        return end - 1, end, ""
+
+    return _edit_one(text, rng, list(_HEADING.finditer(text)), drop_last_equals)
 
 
 @kind("heading-edit-residue")
 def _residue(text: str, rng: random.Random) -> str | None:
     """A heading pasted from a rendered page, with its `[edit]` link."""
-    match = _pick(list(_HEADING.finditer(text)), rng)
-    if match is None:
-        return None
-    title = match.group(2)
-    stripped = title.rstrip()
-    new_title = stripped + "[edit]" + title[len(stripped) :]
-    return text[: match.start(2)] + new_title + text[match.end(2) :]
+
+    def add_residue(match: re.Match[str]) -> tuple[int, int, str]:
+        title = match.group(2)
+        stripped = title.rstrip()
+        return match.start(2), match.end(2), stripped + "[edit]" + title[len(stripped) :]
+
+    return _edit_one(text, rng, list(_HEADING.finditer(text)), add_residue)
 
 
 @kind("heading-glued")
@@ -123,95 +138,79 @@ def _glued(text: str, rng: random.Random) -> str | None:
         and text[: m.start()].strip()
         and text[: m.start()].rstrip("\n")[-1:] in ".)]>\"'”"
     ]
-    match = _pick(matches, rng)
-    if match is None:
-        return None
-    before = text[: match.start()].rstrip("\n")
-    return before + text[match.start() :]
+
+    def join_lines(match: re.Match[str]) -> tuple[int, int, str]:
+        return len(text[: match.start()].rstrip("\n")), match.start(), ""
+
+    return _edit_one(text, rng, matches, join_lines)
 
 
 @kind("heading-level-1")
 def _level_one(text: str, rng: random.Random) -> str | None:
     """A section heading written at the page title's level."""
     matches = [m for m in _HEADING.finditer(text) if len(m.group(1)) == 2]
-    match = _pick(matches, rng)
-    if match is None:
-        return None
-    return text[: match.start()] + f"={match.group(2)}=" + text[match.end() :]
+    return _edit_one(text, rng, matches, lambda m: (m.start(), m.end(), f"={m.group(2)}="))
 
 
 @kind("template-as-red-link")
 def _red_link(text: str, rng: random.Random) -> str | None:
     """A template without parameters printed as MediaWiki's red-link text."""
     matches = [m for m in _BARE_TEMPLATE.finditer(text) if not _MAGIC.match(m.group(1))]
-    match = _pick(matches, rng)
-    if match is None:
-        return None
-    name = match.group(1)
-    return text[: match.start()] + "Template:" + name[0].upper() + name[1:] + text[match.end() :]
+
+    def red_link(match: re.Match[str]) -> tuple[int, int, str]:
+        name = match.group(1)
+        return match.start(), match.end(), "Template:" + name[0].upper() + name[1:]
+
+    return _edit_one(text, rng, matches, red_link)
 
 
 @kind("template-as-link")
 def _template_link(text: str, rng: random.Random) -> str | None:
     """`[[Template:X]]` typed where `{{X}}` was meant."""
     matches = [m for m in _BARE_TEMPLATE.finditer(text) if not _MAGIC.match(m.group(1))]
-    match = _pick(matches, rng)
-    if match is None:
-        return None
-    return text[: match.start()] + f"[[Template:{match.group(1)}]]" + text[match.end() :]
+    return _edit_one(
+        text, rng, matches, lambda m: (m.start(), m.end(), f"[[Template:{m.group(1)}]]")
+    )
 
 
 @kind("ref-opening-lost")
 def _ref_opening(text: str, rng: random.Random) -> str | None:
     """`<ref>` lost before a citation template."""
-    match = _pick(list(_REF_ONE_TEMPLATE.finditer(text)), rng)
-    if match is None:
-        return None
-    return text[: match.start()] + text[match.start() + len("<ref>") :]
+    matches = list(_REF_ONE_TEMPLATE.finditer(text))
+    return _edit_one(text, rng, matches, lambda m: (m.start(), m.start() + len("<ref>"), ""))
 
 
 @kind("ref-and-braces-lost")
 def _ref_braces(text: str, rng: random.Random) -> str | None:
     """`<ref>{{` lost before a citation (the United Kingdom article's damage)."""
-    match = _pick(list(_REF_ONE_TEMPLATE.finditer(text)), rng)
-    if match is None:
-        return None
-    return text[: match.start()] + text[match.start() + len("<ref>{{") :]
+    matches = list(_REF_ONE_TEMPLATE.finditer(text))
+    return _edit_one(text, rng, matches, lambda m: (m.start(), m.start() + len("<ref>{{"), ""))
 
 
 @kind("ref-closing-lost")
 def _ref_closing(text: str, rng: random.Random) -> str | None:
     """`</ref>` lost after a citation template."""
-    match = _pick(list(_REF_ONE_TEMPLATE.finditer(text)), rng)
-    if match is None:
-        return None
-    return text[: match.end() - len("</ref>")] + text[match.end() :]
+    matches = list(_REF_ONE_TEMPLATE.finditer(text))
+    return _edit_one(text, rng, matches, lambda m: (m.end() - len("</ref>"), m.end(), ""))
 
 
 @kind("template-closing-lost")
 def _template_closing(text: str, rng: random.Random) -> str | None:
     """`}}` of a citation lost inside its reference."""
-    match = _pick(list(_REF_ONE_TEMPLATE.finditer(text)), rng)
-    if match is None:
-        return None
-    end = match.end(1)
-    return text[: end - 2] + text[end:]
+    matches = list(_REF_ONE_TEMPLATE.finditer(text))
+    return _edit_one(text, rng, matches, lambda m: (m.end(1) - 2, m.end(1), ""))
 
 
 @kind("template-closed-twice")
 def _closed_twice(text: str, rng: random.Random) -> str | None:
-    match = _pick(list(_BARE_TEMPLATE.finditer(text)), rng)
-    if match is None:
-        return None
-    return text[: match.end()] + "}}" + text[match.end() :]
+    matches = list(_BARE_TEMPLATE.finditer(text))
+    return _edit_one(text, rng, matches, lambda m: (m.end(), m.end(), "}}"))
 
 
 @kind("link-closed-twice")
 def _link_twice(text: str, rng: random.Random) -> str | None:
-    match = _pick(list(_SIMPLE_LINK.finditer(text)), rng)
-    if match is None:
-        return None
-    return text[: match.end()] + "]]" + text[match.end() :]
+    matches = list(_SIMPLE_LINK.finditer(text))
+    return _edit_one(text, rng, matches, lambda m: (m.end(), m.end(), "]]"))
 
 
 @kind("link-closing-lost")
@@ -219,26 +218,19 @@ def _link_closing(text: str, rng: random.Random) -> str | None:
     """`]]` of a link lost (a link to a page the article links to more than once)."""
     targets = [m.group(1) for m in _SIMPLE_LINK.finditer(text)]
     matches = [m for m in _SIMPLE_LINK.finditer(text) if targets.count(m.group(1)) > 1]
-    match = _pick(matches, rng)
-    if match is None:
-        return None
-    return text[: match.end() - 2] + text[match.end() :]
+    return _edit_one(text, rng, matches, lambda m: (m.end() - 2, m.end(), ""))
 
 
 @kind("comment-closing-lost")
 def _comment(text: str, rng: random.Random) -> str | None:
-    match = _pick(list(_COMMENT.finditer(text)), rng)
-    if match is None:
-        return None
-    return text[: match.end() - 3] + text[match.end() :]
+    matches = list(_COMMENT.finditer(text))
+    return _edit_one(text, rng, matches, lambda m: (m.end() - 3, m.end(), ""))
 
 
 @kind("table-closing-lost")
 def _table(text: str, rng: random.Random) -> str | None:
-    match = _pick(list(_TABLE_END.finditer(text)), rng)
-    if match is None:
-        return None
-    return text[: match.start()] + text[match.end() :]
+    matches = list(_TABLE_END.finditer(text))
+    return _edit_one(text, rng, matches, lambda m: (m.start(), m.end(), ""))
 
 
 def distance(a: str, b: str) -> int:
