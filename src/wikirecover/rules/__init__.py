@@ -39,6 +39,7 @@ class Rules:
     known_templates: tuple[str, ...]  # longest first
     sentence_starts: frozenset[str]
     category_namespaces: tuple[str, ...]
+    file_namespaces: tuple[str, ...]
     hatnotes: tuple[TemplateRule, ...]
     boxes: tuple[TemplateRule, ...]
     sources: tuple[str, ...]  # the files these rules came from
@@ -105,6 +106,7 @@ def _load(paths: tuple[str, ...]) -> Rules:
             known_templates=tuple(sorted(templates.get("known", []), key=len, reverse=True)),
             sentence_starts=frozenset(templates.get("sentence_starts", [])),
             category_namespaces=tuple(chrome.get("category_namespaces", ["Category"])),
+            file_namespaces=tuple(chrome.get("file_namespaces", ["File", "Image"])),
             hatnotes=template_rules(data.get("hatnotes", [])),
             boxes=template_rules(data.get("boxes", [])),
             sources=paths,
