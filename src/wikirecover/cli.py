@@ -16,7 +16,7 @@ from . import __version__
 from .errors import WikirecoverError
 from .model import Document
 from .options import Options
-from .pipeline import Converted, convert_documents, read
+from .pipeline import Converted, convert, read
 from .registry import READERS, WRITERS, iter_components
 from .report import issue_line, summary_line, write_report
 from .rules import Rules
@@ -85,12 +85,19 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
     help="Output format; `wikirecover list` shows all.",
 )
 @click.option("--title", help="Page title (default: from the input or the file name).")
+@click.option(
+    "--upstream",
+    metavar="FILE",
+    help="A healthy version of the page (any kind; an XML dump pairs pages by title): its "
+    "markup is carried over onto the text both share, the input's own edits are kept.",
+)
 @_input_options
 def convert_command(
     input_path: str,
     output: str | None,
     to: str,
     title: str | None,
+    upstream: str | None,
     kind: str | None,
     rules: tuple[str, ...],
     report_path: str | None,
@@ -99,7 +106,7 @@ def convert_command(
 ) -> None:
     """Recover or convert INPUT (a file, or - for stdin) of any kind into FORMAT."""
     try:
-        results = _run(input_path, kind, rules, to, title)
+        results = _run(input_path, kind, rules, to, title, upstream)
         _emit(results, output, to)
     except WikirecoverError as exc:
         _fail(str(exc))
@@ -107,10 +114,15 @@ def convert_command(
 
 
 def _run(
-    input_path: str, kind: str | None, rules: tuple[str, ...], to: str, title: str | None
+    input_path: str,
+    kind: str | None,
+    rules: tuple[str, ...],
+    to: str,
+    title: str | None,
+    upstream: str | None = None,
 ) -> list[Converted]:
     options = Options(title=title, rules=Rules.load(rules))
-    return convert_documents(read(input_path, kind=kind, options=options), to=to, options=options)
+    return convert(input_path, kind=kind, to=to, options=options, upstream=upstream)
 
 
 def _emit(results: list[Converted], output: str | None, to: str) -> None:

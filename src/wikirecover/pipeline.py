@@ -10,6 +10,7 @@ from pathlib import Path
 from . import passes as _passes  # noqa: F401  (registration)
 from . import readers as _readers
 from . import writers as _writers  # noqa: F401  (registration)
+from .align.upstream import hinted_options, pair, restore_from_upstream
 from .decode import decode
 from .errors import InputError, WikirecoverError
 from .model import Document, Severity, SourceInfo
@@ -93,14 +94,52 @@ def write(doc: Document, to: str = "wikitext", options: Options | None = None) -
     return get_writer(to).write(doc, options or Options())
 
 
+def read_upstream(path: str | Path, *, options: Options | None = None) -> list[Document]:
+    """The upstream pages for ``--upstream``: read (any kind) and repaired."""
+    documents = read(path, options=options)
+    for doc in documents:
+        repair(doc, options)
+    return documents
+
+
+def restore(doc: Document, upstream: list[Document], options: Options) -> None:
+    """Align a repaired page with its upstream page (paired by title); a crash degrades."""
+    match = pair(doc, upstream)
+    if match is None:
+        doc.report(
+            "no-upstream",
+            f"no upstream page titled {doc.title!r}; the page is not aligned",
+            "align:upstream",
+            Severity.WARNING,
+        )
+        return
+    try:
+        restore_from_upstream(doc, match, options)
+    except Exception as exc:  # a bug in alignment must not lose the page
+        doc.report(
+            "align-crashed",
+            f"alignment with the upstream stopped with {type(exc).__name__}: {exc}; "
+            "the page is kept as recovered without it",
+            "align:upstream",
+            Severity.ERROR,
+            "".join(traceback.format_exception_only(exc)),
+        )
+
+
 def convert_documents(
-    documents: list[Document], *, to: str = "wikitext", options: Options | None = None
+    documents: list[Document],
+    *,
+    to: str = "wikitext",
+    options: Options | None = None,
+    upstream: list[Document] | None = None,
 ) -> list[Converted]:
     options = options or Options()
     get_writer(to)  # an unknown format is a usage error before any work
     results = []
     for doc in documents:
         repair(doc, options)
+        if upstream is not None:
+            restore(doc, upstream, options)
         try:
             results.append(Converted(doc, write(doc, to, options)))
         except WikirecoverError as exc:
@@ -115,9 +154,18 @@ def convert(
     to: str = "wikitext",
     kind: str | None = None,
     options: Options | None = None,
+    upstream: str | Path | None = None,
 ) -> list[Converted]:
-    """Read a file of any kind, repair it and write it as ``to``: one result per page."""
-    return convert_documents(read(path, kind=kind, options=options), to=to, options=options)
+    """Read a file of any kind, repair it (aligned with the pages of ``upstream`` when given)
+    and write it as ``to``: one result per page."""
+    options = options or Options()
+    upstream_docs = None
+    if upstream is not None:
+        upstream_docs = read_upstream(upstream, options=options)
+        options = hinted_options(options, upstream_docs)
+    return convert_documents(
+        read(path, kind=kind, options=options), to=to, options=options, upstream=upstream_docs
+    )
 
 
 def convert_text(
