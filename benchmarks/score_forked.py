@@ -12,6 +12,7 @@ references absent), then the time spent aligning.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
@@ -28,10 +29,8 @@ def readable(wikitext: str) -> str:
     code = parse_wikitext(wikitext)
     for tag in code.filter_tags(recursive=False):
         if str(tag.tag).strip().lower() == "ref":
-            try:
+            with contextlib.suppress(ValueError):
                 code.remove(tag)
-            except ValueError:
-                pass
     return " ".join(code.strip_code(normalize=True, collapse=True).split())
 
 

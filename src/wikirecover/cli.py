@@ -16,7 +16,7 @@ from . import __version__
 from .errors import WikirecoverError
 from .model import Document
 from .options import Options
-from .pipeline import Converted, convert, read
+from .pipeline import Converted, convert
 from .registry import READERS, WRITERS, iter_components
 from .report import issue_line, summary_line, write_report
 from .rules import Rules

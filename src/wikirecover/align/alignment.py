@@ -74,9 +74,10 @@ def _bridge_small_equalities(engine: diff_match_patch, diffs: list, spaces: set[
         for i, (op, text) in enumerate(diffs):
             if op == EQUAL and 0 < i < len(diffs) - 1:
                 words = sum(1 for c in text if c not in spaces)
-                if words <= BRIDGE_WORDS and min(
-                    _change_size(diffs, i, -1), _change_size(diffs, i, 1)
-                ) >= BRIDGED_CHANGE:
+                if (
+                    words <= BRIDGE_WORDS
+                    and min(_change_size(diffs, i, -1), _change_size(diffs, i, 1)) >= BRIDGED_CHANGE
+                ):
                     out += [(DELETE, text), (INSERT, text)]
                     changed = True
                     continue

@@ -7,12 +7,9 @@ upstream's version is kept (and reported as a guess). Everything else is a local
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from .sourcemap import BREAK, SPACE, TOKEN, WORD, SourceMap
-
-
 
 LINK_LISTS = "list items made only of links, which text dumps leave out"
 
@@ -52,7 +49,11 @@ def peel_link_lists(a: SourceMap, first: int, last: int) -> tuple[int, int]:
 
 
 def _only_list_markers(m: SourceMap, first: int, last: int) -> bool:
-    return all(m.kinds[i] == TOKEN and m.keys[i] == "li" for i in range(first, last) if m.kinds[i] not in (SPACE, BREAK))
+    return all(
+        m.kinds[i] == TOKEN and m.keys[i] == "li"
+        for i in range(first, last)
+        if m.kinds[i] not in (SPACE, BREAK)
+    )
 
 
 def _link_only_list(a: SourceMap, first: int, last: int) -> bool:

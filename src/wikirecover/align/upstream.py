@@ -55,10 +55,11 @@ def restore_from_upstream(doc: Document, upstream: Document, options: Options) -
     for decision in result.decisions:
         if decision.kept == LOCAL:
             kept += 1
+            alternative = shorten(decision.upstream, 80)
             doc.report(
                 "local-edit-kept",
                 f"{decision.reason}: kept the page's text"
-                + (f"; upstream had: {shorten(decision.upstream, 80)}" if decision.upstream else ""),
+                + (f"; upstream had: {alternative}" if decision.upstream else ""),
                 COMPONENT,
                 Severity.GUESS if decision.upstream and decision.local else Severity.INFO,
                 decision.local or decision.upstream,
