@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wikirecover import Options, read_text, repair, write
+from wikirecover import Options, convert, read_text, repair, write
 from wikirecover.model import SourceInfo
 from wikirecover.registry import PASSES, WRITERS
 from wikirecover.wikitext import parse_wikitext
@@ -21,7 +21,7 @@ INPUT_SUFFIXES = {".txt", ".wiki", ".html", ".xml"}
 
 @dataclass(frozen=True)
 class Case:
-    component: str  # readers | passes | writers
+    component: str  # readers | passes | writers | align
     name: str  # the reader, pass or writer
     path: Path  # the input file
 
@@ -33,7 +33,7 @@ class Case:
 def _cases() -> list[Case]:
     found = []
     for path in sorted(GOLDEN.glob("*/*/*")):
-        if path.suffix in INPUT_SUFFIXES and ".expected" not in path.name:
+        if path.suffix in INPUT_SUFFIXES and not {".expected", ".upstream"} & set(path.suffixes):
             found.append(Case(path.parent.parent.name, path.parent.name, path))
     return found
 
@@ -54,6 +54,11 @@ def _run(case: Case) -> tuple[str, str, list[str]]:
         [doc] = read_text(text, kind="wikitext", source=source)
         PASSES[case.name].run(doc, Options())
         return doc.text, "wiki", [f"{i.severity} {i.code}" for i in doc.issues]
+    if case.component == "align":  # <case>.<ext> recovered with <case>.upstream.wiki
+        upstream = case.path.with_name(f"{case.path.stem}.upstream.wiki")
+        [result] = convert(case.path, upstream=upstream)
+        doc = result.document
+        return result.output or "", "wiki", [f"{i.severity} {i.code}" for i in doc.issues]
     if case.component == "writers":
         [doc] = read_text(text, kind="wikitext", source=source)
         return write(doc, case.name), WRITERS[case.name].extension, []

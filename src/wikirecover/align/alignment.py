@@ -8,11 +8,12 @@ times too long on big pages (reliability finding 7), and here a long diff means 
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-from .sourcemap import SourceMap
+from .sourcemap import BREAK, SPACE, TOKEN, WORD, SourceMap
 
 EQUAL, DELETE, INSERT = 0, -1, 1
 _FIRST_CODE = 0x100
@@ -27,19 +28,20 @@ class Segment:
     a_end: int
     b_start: int
     b_end: int
+    whole: bool = False  # whole sentences deleted or inserted (not a change inside one)
 
 
 class Alignment:
     """The segments that turn the pieces of ``a`` into those of ``b``."""
 
-    def __init__(self, segments: list[Segment]) -> None:
+    def __init__(self, segments: list[Segment], a_length: int, b_length: int) -> None:
         self.segments = segments
         self._a = [s for s in segments if s.a_end > s.a_start]
         self._b = [s for s in segments if s.b_end > s.b_start]
         self._a_starts = [s.a_start for s in self._a]
         self._b_starts = [s.b_start for s in self._b]
-        self.a_length = segments[-1].a_end if segments else 0
-        self.b_length = segments[-1].b_end if segments else 0
+        self.a_length = a_length
+        self.b_length = b_length
 
     def a_to_b(self, index: int) -> int:
         """The position in ``b`` of the boundary before piece ``index`` of ``a``."""
@@ -48,6 +50,22 @@ class Alignment:
             return 0 if at < 0 else self.b_length
         segment = self._a[at]
         return segment.b_start + (index - segment.a_start if segment.op == EQUAL else 0)
+
+    def a_end_to_b(self, index: int) -> int:
+        """Like `a_to_b` for the end of a range: just after the ``b`` piece that piece
+        ``index - 1`` of ``a`` matches (so text deleted or inserted after it is not taken)."""
+        if index <= 0:
+            return 0
+        at = bisect.bisect_right(self._a_starts, index - 1) - 1
+        segment = self._a[at]
+        return segment.b_start + (index - segment.a_start if segment.op == EQUAL else 0)
+
+    def b_end_to_a(self, index: int) -> int:
+        if index <= 0:
+            return 0
+        at = bisect.bisect_right(self._b_starts, index - 1) - 1
+        segment = self._b[at]
+        return segment.a_start + (index - segment.b_start if segment.op == EQUAL else 0)
 
     def b_to_a(self, index: int) -> int:
         """The position in ``a`` of the boundary before piece ``index`` of ``b``."""
@@ -97,28 +115,207 @@ def _change_size(diffs: list, at: int, step: int) -> int:
     return size
 
 
-def align(a: SourceMap, b: SourceMap) -> Alignment:
-    """A minimal diff of the pieces of ``a`` and ``b``."""
-    codes: dict[str, str] = {}
+class _Codes:
+    """One character per distinct key, shared by both sides of a diff."""
 
-    def encode(keys: list[str]) -> str:
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+
+    def encode(self, keys) -> str:
         out = []
         for key in keys:
-            code = codes.get(key)
+            code = self.codes.get(key)
             if code is None:
-                number = _FIRST_CODE + len(codes)
+                number = _FIRST_CODE + len(self.codes)
                 code = chr(number + 0x800 if number >= 0xD800 else number)  # no surrogates
-                codes[key] = code
+                self.codes[key] = code
             out.append(code)
         return "".join(out)
 
+
+def _engine() -> diff_match_patch:
     engine = diff_match_patch()
     engine.Diff_Timeout = 0  # minimal diffs; see the module's docstring
-    diffs = engine.diff_main(encode(a.keys), encode(b.keys), False)
-    spaces = {codes[k] for k in (" ", "\n") if k in codes}
+    return engine
+
+
+# Sentences ending with these (closing quotes and brackets looked through).
+_ENDS = frozenset(".!?")
+_BLOCK_TOKENS = ("t:", "f:", "reflist", "table", "gallery")
+_CLOSERS = frozenset("\"'”’)»")
+
+
+def _units(m: SourceMap, first: int = 0, last: int | None = None) -> list[tuple[int, int]]:
+    """Sentences (piece ranges) of pieces [first, last); the whitespace between is left out."""
+    last = len(m.kinds) if last is None else last
+    units: list[tuple[int, int]] = []
+    start = first
+    ended = False
+    for i in range(first, last):
+        kind = m.kinds[i]
+        if kind in (SPACE, BREAK) and start == i:
+            start = i + 1  # whitespace before a sentence belongs to none
+        elif kind == BREAK or (kind == SPACE and ended):
+            if start < i:
+                units.append((start, i))
+            start, ended = i + 1, False
+        elif kind == WORD and m.keys[i] not in _CLOSERS:
+            ended = m.keys[i] in _ENDS
+        elif kind == TOKEN and m.keys[i].startswith(_BLOCK_TOKENS):
+            ended = True  # a box or an image stands apart, whether a line break follows or not
+    if start < last:
+        units.append((start, last))
+    return units
+
+
+def _unit_key(m: SourceMap, unit: tuple[int, int]) -> str:
+    return "\x1f".join(m.keys[unit[0] : unit[1]])
+
+
+# Two sentences of a changed stretch are diffed word by word only when at least this share of
+# their words agree; below it one was deleted and another added (a reworded sentence keeps most
+# of its words, a deleted paragraph and an added sentence share only "the", "in", "was").
+PAIR_SIMILARITY = 0.5
+# Pairing compares every deleted with every inserted sentence of a changed stretch; beyond this
+# many comparisons the stretch is diffed word by word as a whole.
+MAX_PAIRINGS = 40_000
+# Groups of up to MAX_GROUP sentences (a table row's cells) against one are tried when a changed
+# stretch has at most MAX_GROUPINGS sentence pairs.
+MAX_GROUP = 16
+MAX_GROUPINGS = 4_000
+
+
+def align(a: SourceMap, b: SourceMap) -> Alignment:
+    """Diff the pieces of ``a`` and ``b``: sentences first, then words inside sentences that
+    were changed rather than replaced. Whitespace between sentences takes no part in the
+    sentence diff (a dump's line breaks are not the page's)."""
+    units_a, units_b = _units(a), _units(b)
+    codes = _Codes()
+    diffs = _engine().diff_main(
+        codes.encode(_unit_key(a, u) for u in units_a),
+        codes.encode(_unit_key(b, u) for u in units_b),
+        False,
+    )
+    segments: list[Segment] = []
+    ua = ub = 0  # unit indexes
+    at_a = at_b = 0  # piece positions where the pending changed block starts
+    for op, text in diffs:
+        n = len(text)
+        if op == EQUAL:
+            first_a, first_b = units_a[ua][0], units_b[ub][0]
+            segments += _changed_block(a, b, (at_a, first_a), (at_b, first_b))
+            at_a, at_b = units_a[ua + n - 1][1], units_b[ub + n - 1][1]
+            segments.append(Segment(EQUAL, first_a, at_a, first_b, at_b))
+            ua, ub = ua + n, ub + n
+        elif op == DELETE:
+            ua += n
+        else:
+            ub += n
+    segments += _changed_block(a, b, (at_a, len(a)), (at_b, len(b)))
+    return Alignment(_merged(segments), len(a), len(b))
+
+
+def _changed_block(
+    a: SourceMap, b: SourceMap, range_a: tuple[int, int], range_b: tuple[int, int]
+) -> list[Segment]:
+    """Segments for a stretch of changed sentences: pairs of similar sentences diffed word by
+    word, the rest deleted or inserted whole (whitespace around them included)."""
+    (a0, a1), (b0, b1) = range_a, range_b
+    if a0 == a1 and b0 == b1:
+        return []
+    units_a = [u for u in _units_in(a, a0, a1)]
+    units_b = [u for u in _units_in(b, b0, b1)]
+    if len(units_a) * len(units_b) > MAX_PAIRINGS:
+        return _word_segments(a, b, range_a, range_b)
+    groups = _pair_units(a, b, units_a, units_b) if units_a and units_b else []
+    segments: list[Segment] = []
+    ca, cb = a0, b0
+    for gi0, gi1, gj0, gj1 in [*groups, (len(units_a), 0, len(units_b), 0)]:
+        next_a = units_a[gi0][0] if gi0 < len(units_a) else a1
+        next_b = units_b[gj0][0] if gj0 < len(units_b) else b1
+        # Inserted sentences go before the deleted ones they replace: right after the text
+        # that precedes both, which is where the page put them.
+        if cb < next_b:
+            segments.append(Segment(INSERT, ca, ca, cb, next_b, True))
+        if ca < next_a:
+            segments.append(Segment(DELETE, ca, next_a, next_b, next_b, True))
+        if gi0 < len(units_a):
+            ca, cb = units_a[gi1 - 1][1], units_b[gj1 - 1][1]
+            segments += _word_segments(a, b, (next_a, ca), (next_b, cb))
+    return segments
+
+
+def _units_in(m: SourceMap, first: int, last: int) -> list[tuple[int, int]]:
+    return [u for u in _units(m, first, last) if m.kinds[u[0]] not in (SPACE, BREAK)]
+
+
+def _pair_units(
+    a: SourceMap, b: SourceMap, units_a: list[tuple[int, int]], units_b: list[tuple[int, int]]
+) -> list[tuple[int, int, int, int]]:
+    """In-order groups (a units [i0, i1) with b units [j0, j1), one side a single unit) of
+    similar text that share the most words. A group of several sentences against one is a
+    paragraph the dump ran together (list items, table cells laid out as one line)."""
+    bags_a = [_bag(a, u) for u in units_a]
+    bags_b = [_bag(b, u) for u in units_b]
+    m, n = len(units_a), len(units_b)
+    widest = MAX_GROUP if m * n <= MAX_GROUPINGS else 1
+    best = [[0] * (n + 1) for _ in range(m + 1)]
+    choice: dict[tuple[int, int], tuple[int, int]] = {}
+    for i in range(m - 1, -1, -1):
+        for j in range(n - 1, -1, -1):
+            value, pick = best[i + 1][j], (1, 0)
+            if best[i][j + 1] > value:
+                value, pick = best[i][j + 1], (0, 1)
+            group: Counter[str] = Counter()
+            for k in range(1, min(widest, m - i) + 1):
+                group += bags_a[i + k - 1]
+                shared = _shared(group, bags_b[j])
+                if shared and shared + best[i + k][j + 1] > value:
+                    value, pick = shared + best[i + k][j + 1], (k, 1)
+            group = Counter(bags_b[j])
+            for k in range(2, min(widest, n - j) + 1):
+                group += bags_b[j + k - 1]
+                shared = _shared(bags_a[i], group)
+                if shared and shared + best[i + 1][j + k] > value:
+                    value, pick = shared + best[i + 1][j + k], (1, k)
+            best[i][j] = value
+            choice[i, j] = pick
+    groups = []
+    i = j = 0
+    while i < m and j < n:
+        di, dj = choice[i, j]
+        if di and dj:
+            groups.append((i, i + di, j, j + dj))
+        i, j = i + di, j + dj
+    return groups
+
+
+def _shared(x: Counter[str], y: Counter[str]) -> int:
+    """How many words two bags share, when they are similar enough to be one text changed."""
+    shared = sum((x & y).values())
+    total = sum(x.values()) + sum(y.values())
+    return shared if total and 2 * shared / total >= PAIR_SIMILARITY else 0
+
+
+def _bag(m: SourceMap, unit: tuple[int, int]) -> Counter[str]:
+    keys = [m.keys[i] for i in range(*unit) if m.kinds[i] != SPACE]
+    return Counter(keys or [m.keys[unit[0]]])
+
+
+def _word_segments(
+    a: SourceMap, b: SourceMap, range_a: tuple[int, int], range_b: tuple[int, int]
+) -> list[Segment]:
+    codes = _Codes()
+    engine = _engine()
+    diffs = engine.diff_main(
+        codes.encode(a.keys[range_a[0] : range_a[1]]),
+        codes.encode(b.keys[range_b[0] : range_b[1]]),
+        False,
+    )
+    spaces = {codes.codes[k] for k in (" ", "\n") if k in codes.codes}
     _bridge_small_equalities(engine, diffs, spaces)
     segments = []
-    ai = bi = 0
+    ai, bi = range_a[0], range_b[0]
     for op, text in diffs:
         n = len(text)
         if op == EQUAL:
@@ -130,4 +327,20 @@ def align(a: SourceMap, b: SourceMap) -> Alignment:
         else:
             segments.append(Segment(INSERT, ai, ai, bi, bi + n))
             bi += n
-    return Alignment(segments)
+    return segments
+
+
+def _merged(segments: list[Segment]) -> list[Segment]:
+    """Adjacent segments of one kind joined; deletions before insertions where both meet."""
+    out: list[Segment] = []
+    for segment in segments:
+        if segment.a_start == segment.a_end and segment.b_start == segment.b_end:
+            continue
+        if out and out[-1].op == segment.op and out[-1].whole == segment.whole:
+            last = out[-1]
+            out[-1] = Segment(
+                segment.op, last.a_start, segment.a_end, last.b_start, segment.b_end, segment.whole
+            )
+        else:
+            out.append(segment)
+    return out

@@ -57,16 +57,18 @@ class _Edit:
 def hunks(alignment: Alignment, a: SourceMap) -> list[Hunk]:
     """Runs of differences, joined across stretches that are equal only in whitespace."""
     found: list[Hunk] = []
+    alone = False  # the last hunk holds whole sentences: nothing joins it
     for segment in alignment.segments:
         if segment.op == EQUAL:
             continue
-        if found:
+        if found and not alone and not segment.whole:
             last = found[-1]
             gap = range(last.a_end, segment.a_start)
-            if all(a.kinds[i] in (SPACE, BREAK) for i in gap):
+            if all(a.kinds[i] == SPACE for i in gap):  # never across a line break
                 found[-1] = Hunk(last.a_start, segment.a_end, last.b_start, segment.b_end)
                 continue
         found.append(Hunk(segment.a_start, segment.a_end, segment.b_start, segment.b_end))
+        alone = segment.whole
     return found
 
 
@@ -157,9 +159,9 @@ def _settle(
             m0 = m1 = b0
         new = (
             min(n0, alignment.b_to_a(m0)) if m0 < m1 else n0,
-            max(n1, alignment.b_to_a(m1)) if m0 < m1 else n1,
+            max(n1, alignment.b_end_to_a(m1)) if m0 < m1 else n1,
             min(m0, alignment.a_to_b(n0)) if n0 < n1 else m0,
-            max(m1, alignment.a_to_b(n1)) if n0 < n1 else m1,
+            max(m1, alignment.a_end_to_b(n1)) if n0 < n1 else m1,
         )
         new = (*_trim(a, new[0], new[1]), *_trim(b, new[2], new[3]))
         if new == (a0, a1, b0, b1):
