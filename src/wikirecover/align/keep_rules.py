@@ -23,8 +23,8 @@ def upstream_reason(
         return "list and indent markers, which text dumps do not show reliably"
     if b0 == b1 and _link_only_list(a, a0, a1):
         return LINK_LISTS
-    if a0 == a1 and not any(
-        b.kinds[i] == WORD and any(c.isalnum() for c in b.keys[i]) for i in range(b0, b1)
+    if a0 == a1 and all(
+        b.kinds[i] != TOKEN and not any(c.isalnum() for c in b.keys[i]) for i in range(b0, b1)
     ):
         return "punctuation only the dump shows, no words"
     return None
