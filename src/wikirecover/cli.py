@@ -16,7 +16,7 @@ from . import __version__
 from .errors import WikirecoverError
 from .model import Document
 from .options import Options
-from .pipeline import Converted, convert
+from .pipeline import Converted, convert, convert_documents, read
 from .registry import READERS, WRITERS, iter_components
 from .report import issue_line, summary_line, write_report
 from .rules import Rules
@@ -268,6 +268,79 @@ def _single_page(path: str, kind: str | None) -> str:
     if len(results) != 1 or results[0].output is None:
         raise WikirecoverError("expected one page that converts to wikitext", path)
     return results[0].output
+
+
+@cli.command("merge")
+@click.argument("base_path", metavar="BASE")
+@click.argument("ours_path", metavar="OURS")
+@click.argument("theirs_path", metavar="THEIRS")
+@click.option("-o", "--output", metavar="OUT", help="Merged wikitext here. Default: stdout.")
+@click.option(
+    "--prefer",
+    type=click.Choice(["ours", "theirs"]),
+    help="Resolve conflicts to this side instead of marking them (still listed).",
+)
+@click.option("--report", "report_path", metavar="FILE.json", help="Write the conflicts as JSON.")
+@click.option("-v", "--verbose", is_flag=True, help="List every conflict on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+def merge_command(
+    base_path: str,
+    ours_path: str,
+    theirs_path: str,
+    output: str | None,
+    prefer: str | None,
+    report_path: str | None,
+    verbose: bool,
+    quiet: bool,
+) -> None:
+    """Three-way merge: the changes BASE -> OURS and BASE -> THEIRS in one page (update a fork
+    with upstream improvements, keeping its own edits). Pages of any kind; merged as wikitext,
+    word by word. Conflicts are marked in the output (or resolved with --prefer) and listed.
+    Exit 0 when clean, 1 when there were conflicts."""
+    from .align.merge import merge3
+    from .model import Severity, SourceInfo
+
+    try:
+        base, ours, theirs = (_page_text(p) for p in (base_path, ours_path, theirs_path))
+        merged = merge3(base, ours, theirs, prefer)
+        _write(output, merged.text)
+    except WikirecoverError as exc:
+        _fail(str(exc))
+    doc = Document.from_wikitext(
+        merged.text, SourceInfo(kind="wikitext", path=ours_path), title=Path(ours_path).stem
+    )
+    for conflict in merged.conflicts:
+        doc.report(
+            "merge-conflict",
+            "both sides changed this differently"
+            + (f"; resolved to {prefer}" if prefer else "; both versions kept between markers"),
+            "align:merge",
+            Severity.WARNING,
+            f"ours: {conflict.ours} | theirs: {conflict.theirs}",
+            conflict.line,
+        )
+    doc.report(
+        "merged",
+        f"{merged.from_ours} changes from ours, {merged.from_theirs} from theirs, "
+        f"{merged.from_both} made on both sides, {len(merged.conflicts)} conflicts",
+        "align:merge",
+    )
+    _finish([doc], report_path, verbose, quiet)
+    sys.exit(EXIT_PROBLEMS if merged.conflicts else EXIT_OK)
+
+
+def _page_text(path: str) -> str:
+    """One page as wikitext: wikitext as it is, any other kind recovered."""
+    documents = read(path)
+    if len(documents) != 1:
+        raise WikirecoverError(f"expected one page, found {len(documents)}", path)
+    [doc] = documents
+    if doc.source.kind == "wikitext":
+        return doc.text
+    [result] = convert_documents(documents)
+    if result.output is None:
+        raise WikirecoverError(f"cannot recover the page: {doc.failed}", path)
+    return result.output
 
 
 @cli.command("list")
