@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wikirecover.align.diff import DELETE, EQUAL, INSERT, hunks, word_diff
+from wikirecover.align.diff import DELETE, EQUAL, INSERT, Change, hunks, word_diff
+from wikirecover.align.render import json_hunks, side_by_side
 from wikirecover.cli import cli
 
 words = st.lists(st.sampled_from(["alpha", "beta", " ", "\n", ".", "[[x]]", "Ω", "{{t}}"]))
@@ -65,3 +66,26 @@ def test_side_by_side_html_marks_words_and_escapes(tmp_path: Path) -> None:
     assert "Intro &lt;b&gt;." in page
     assert "unchanged lines" in page  # the long equal run is folded
     assert page.count("<tr>") < 12
+
+
+FIRST = "The first long paragraph tells the story of the lighthouse keepers."
+SECOND = "The second long paragraph is about the fog bell and the foghorn."
+
+
+def test_a_moved_paragraph_shows_as_a_move() -> None:
+    old = f"Intro.\n\n{FIRST}\n\n{SECOND}\n\nEnd.\n"
+    new = f"Intro.\n\n{SECOND}\n\n{FIRST}\n\nEnd.\n"
+    changes = word_diff(old, new)
+    page = side_by_side(changes, "old", "new")
+    assert page.count('class="move"') == 4  # two arrows, one <del>, one <ins>
+    assert f'<del class="move">{FIRST}</del>' in page
+    data = json.loads(json_hunks(changes, "old", "new"))
+    assert [(m["old_line"], m["new_line"]) for m in data["moves"]] == [(3, 5)]
+
+
+def test_an_edited_paragraph_is_diffed_by_words_and_a_replaced_one_whole() -> None:
+    old = "Intro.\n\nThe keeper lit the lamp every night.\n\nA fog bell was added in 1885.\n"
+    new = "Intro.\n\nThe keeper lit the old lamp every night.\n\nThe log was digitised in 2015.\n"
+    changes = word_diff(old, new)
+    assert Change(INSERT, "old ") in changes
+    assert Change(DELETE, "A fog bell was added in 1885.\n") in changes

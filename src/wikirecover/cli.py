@@ -245,7 +245,7 @@ def diff_command(old_path: str, new_path: str, style: str, kind: str | None) -> 
     Exit 0 when they are the same, 1 when they differ."""
     from rich.console import Console
 
-    from .align.diff import hunks, word_diff
+    from .align.diff import word_diff
     from .align.render import coloured_words, json_hunks, side_by_side, unified
 
     try:
@@ -255,7 +255,7 @@ def diff_command(old_path: str, new_path: str, style: str, kind: str | None) -> 
     if style == "unified":
         sys.stdout.write(unified(old, new, old_path, new_path))
     elif style == "json":
-        sys.stdout.write(json_hunks(hunks(word_diff(old, new)), old_path, new_path) + "\n")
+        sys.stdout.write(json_hunks(word_diff(old, new), old_path, new_path) + "\n")
     elif style == "html":
         sys.stdout.write(side_by_side(word_diff(old, new), old_path, new_path))
     else:

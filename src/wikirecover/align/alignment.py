@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
+from .pairing import MAX_PAIRINGS, pair_blocks
 from .sourcemap import BREAK, SPACE, TOKEN, WORD, SourceMap
 
 EQUAL, DELETE, INSERT = 0, -1, 1
@@ -172,19 +173,6 @@ def _unit_key(m: SourceMap, unit: tuple[int, int]) -> str:
     return "\x1f".join(m.keys[unit[0] : unit[1]])
 
 
-# Two sentences of a changed stretch are diffed word by word only when at least this share of
-# their words agree; below it one was deleted and another added (a reworded sentence keeps most
-# of its words, a deleted paragraph and an added sentence share only "the", "in", "was").
-PAIR_SIMILARITY = 0.5
-# Pairing compares every deleted with every inserted sentence of a changed stretch; beyond this
-# many comparisons the stretch is diffed word by word as a whole.
-MAX_PAIRINGS = 40_000
-# Groups of up to MAX_GROUP sentences (a table row's cells) against one are tried when a changed
-# stretch has at most MAX_GROUPINGS sentence pairs.
-MAX_GROUP = 16
-MAX_GROUPINGS = 4_000
-
-
 def align(a: SourceMap, b: SourceMap) -> Alignment:
     """Diff the pieces of ``a`` and ``b``: sentences first, then words inside sentences that
     were changed rather than replaced. Whitespace between sentences takes no part in the
@@ -227,7 +215,7 @@ def _changed_block(
     units_b = [u for u in _units_in(b, b0, b1)]
     if len(units_a) * len(units_b) > MAX_PAIRINGS:
         return _word_segments(a, b, range_a, range_b)
-    groups = _pair_units(a, b, units_a, units_b) if units_a and units_b else []
+    groups = pair_blocks([_bag(a, u) for u in units_a], [_bag(b, u) for u in units_b])
     segments: list[Segment] = []
     ca, cb = a0, b0
     for gi0, gi1, gj0, gj1 in [*groups, (len(units_a), 0, len(units_b), 0)]:
@@ -247,54 +235,6 @@ def _changed_block(
 
 def _units_in(m: SourceMap, first: int, last: int) -> list[tuple[int, int]]:
     return [u for u in _units(m, first, last) if m.kinds[u[0]] not in (SPACE, BREAK)]
-
-
-def _pair_units(
-    a: SourceMap, b: SourceMap, units_a: list[tuple[int, int]], units_b: list[tuple[int, int]]
-) -> list[tuple[int, int, int, int]]:
-    """In-order groups (a units [i0, i1) with b units [j0, j1), one side a single unit) of
-    similar text that share the most words. A group of several sentences against one is a
-    paragraph the dump ran together (list items, table cells laid out as one line)."""
-    bags_a = [_bag(a, u) for u in units_a]
-    bags_b = [_bag(b, u) for u in units_b]
-    m, n = len(units_a), len(units_b)
-    widest = MAX_GROUP if m * n <= MAX_GROUPINGS else 1
-    best = [[0] * (n + 1) for _ in range(m + 1)]
-    choice: dict[tuple[int, int], tuple[int, int]] = {}
-    for i in range(m - 1, -1, -1):
-        for j in range(n - 1, -1, -1):
-            value, pick = best[i + 1][j], (1, 0)
-            if best[i][j + 1] > value:
-                value, pick = best[i][j + 1], (0, 1)
-            group: Counter[str] = Counter()
-            for k in range(1, min(widest, m - i) + 1):
-                group += bags_a[i + k - 1]
-                shared = _shared(group, bags_b[j])
-                if shared and shared + best[i + k][j + 1] > value:
-                    value, pick = shared + best[i + k][j + 1], (k, 1)
-            group = Counter(bags_b[j])
-            for k in range(2, min(widest, n - j) + 1):
-                group += bags_b[j + k - 1]
-                shared = _shared(bags_a[i], group)
-                if shared and shared + best[i + 1][j + k] > value:
-                    value, pick = shared + best[i + 1][j + k], (1, k)
-            best[i][j] = value
-            choice[i, j] = pick
-    groups = []
-    i = j = 0
-    while i < m and j < n:
-        di, dj = choice[i, j]
-        if di and dj:
-            groups.append((i, i + di, j, j + dj))
-        i, j = i + di, j + dj
-    return groups
-
-
-def _shared(x: Counter[str], y: Counter[str]) -> int:
-    """How many words two bags share, when they are similar enough to be one text changed."""
-    shared = sum((x & y).values())
-    total = sum(x.values()) + sum(y.values())
-    return shared if total and 2 * shared / total >= PAIR_SIMILARITY else 0
 
 
 def _bag(m: SourceMap, unit: tuple[int, int]) -> Counter[str]:

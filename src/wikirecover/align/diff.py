@@ -9,9 +9,12 @@ both faster and closer to what an editor changed than characters.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
+
+from .pairing import MAX_PAIRINGS, pair_blocks
 
 EQUAL, DELETE, INSERT = 0, -1, 1
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
@@ -57,34 +60,102 @@ class Hunk:
 
 
 def word_diff(old: str, new: str) -> list[Change]:
-    """The changes that turn ``old`` into ``new``, at word granularity, minimal."""
+    """The changes that turn ``old`` into ``new``: lines first, then words inside the lines that
+    were edited (a line that shares few words with its counterpart was replaced whole, so a
+    moved or rewritten paragraph reads as one, the way MediaWiki's diff shows it)."""
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
     codes: dict[str, str] = {}
-    tokens: list[str] = []
+    engine = _engine()
+    diffs = engine.diff_main(_encode(old_lines, codes, []), _encode(new_lines, codes, []), False)
+    changes: list[Change] = []
+    block_old: list[str] = []
+    block_new: list[str] = []
+    at_old = at_new = 0
+    for op, text in diffs:
+        n = len(text)
+        if op == EQUAL:
+            changes += _changed_lines(block_old, block_new)
+            block_old, block_new = [], []
+            changes.append(Change(EQUAL, "".join(old_lines[at_old : at_old + n])))
+            at_old, at_new = at_old + n, at_new + n
+        elif op == DELETE:
+            block_old += old_lines[at_old : at_old + n]
+            at_old += n
+        else:
+            block_new += new_lines[at_new : at_new + n]
+            at_new += n
+    changes += _changed_lines(block_old, block_new)
+    return _joined(changes)
 
-    def encode(text: str) -> str:
-        out = []
-        for token in _TOKEN.findall(text):
-            code = codes.get(token)
-            if code is None:
-                number = _FIRST_CODE + len(tokens)
-                code = chr(number + 0x800 if number >= 0xD800 else number)  # no surrogates
-                codes[token] = code
-                tokens.append(token)
-            out.append(code)
-        return "".join(out)
 
+def _changed_lines(old: list[str], new: list[str]) -> list[Change]:
+    if not old or not new or len(old) * len(new) > MAX_PAIRINGS:
+        return (
+            _words("".join(old), "".join(new))
+            if old and new
+            else [Change(DELETE, "".join(old)) if old else Change(INSERT, "".join(new))]
+        )
+    groups = pair_blocks([_bag(line) for line in old], [_bag(line) for line in new])
+    out: list[Change] = []
+    i = j = 0
+    for i0, i1, j0, j1 in [*groups, (len(old), len(old), len(new), len(new))]:
+        if i < i0:
+            out.append(Change(DELETE, "".join(old[i:i0])))
+        if j < j0:
+            out.append(Change(INSERT, "".join(new[j:j0])))
+        if i0 < len(old):
+            out += _words("".join(old[i0:i1]), "".join(new[j0:j1]))
+        i, j = i1, j1
+    return out
+
+
+def _bag(line: str) -> Counter[str]:
+    return Counter(t for t in _TOKEN.findall(line) if not t.isspace())
+
+
+def _joined(changes: list[Change]) -> list[Change]:
+    out: list[Change] = []
+    for change in changes:
+        if not change.text:
+            continue
+        if out and out[-1].op == change.op:
+            out[-1] = Change(change.op, out[-1].text + change.text)
+        else:
+            out.append(change)
+    return out
+
+
+def _engine() -> diff_match_patch:
     engine = diff_match_patch()
     engine.Diff_Timeout = 0  # minimal diffs; see the module's docstring
-    encoded = engine.diff_main(encode(old), encode(new), False)
+    return engine
+
+
+def _encode(items: list[str], codes: dict[str, str], tokens: list[str]) -> str:
+    out = []
+    for item in items:
+        code = codes.get(item)
+        if code is None:
+            number = _FIRST_CODE + len(codes)
+            code = chr(number + 0x800 if number >= 0xD800 else number)  # no surrogates
+            codes[item] = code
+            tokens.append(item)
+        out.append(code)
+    return "".join(out)
+
+
+def _words(old: str, new: str) -> list[Change]:
+    """Word-level changes between two stretches of text."""
+    codes: dict[str, str] = {}
+    tokens: list[str] = []
+    engine = _engine()
+    encoded = engine.diff_main(
+        _encode(_TOKEN.findall(old), codes, tokens),
+        _encode(_TOKEN.findall(new), codes, tokens),
+        False,
+    )
     engine.diff_cleanupSemantic(encoded)
-    changes = []
-    for op, text in encoded:
-        decoded = "".join(tokens[_index(c)] for c in text)
-        if changes and changes[-1].op == op:
-            changes[-1] = Change(op, changes[-1].text + decoded)
-        else:
-            changes.append(Change(op, decoded))
-    return changes
+    return [Change(op, "".join(tokens[_index(c)] for c in text)) for op, text in encoded]
 
 
 def _index(code: str) -> int:

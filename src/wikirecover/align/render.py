@@ -8,7 +8,8 @@ import json
 
 from rich.text import Text
 
-from .diff import DELETE, EQUAL, INSERT, Change, Hunk
+from .diff import DELETE, EQUAL, INSERT, Change, hunks
+from .moves import find_moves
 
 FOLD_CONTEXT = 2  # unchanged lines kept on each side of a change in the side-by-side view
 
@@ -38,12 +39,41 @@ def coloured_words(changes: list[Change]) -> Text:
     return out
 
 
-def json_hunks(found: list[Hunk], old_name: str, new_name: str) -> str:
+def json_hunks(changes: list[Change], old_name: str, new_name: str) -> str:
+    """The hunks of a diff as JSON, and the moves among them (text deleted in one place and
+    added, nearly the same, in another; lines 1-based, where the moved text starts)."""
+    moves = find_moves(changes)
+    old_line = new_line = 1
+    starts: dict[int, tuple[int, int]] = {}
+    for index, change in enumerate(changes):
+        starts[index] = (old_line, new_line)
+        if change.op in (EQUAL, DELETE):
+            old_line += change.text.count("\n")
+        if change.op in (EQUAL, INSERT):
+            new_line += change.text.count("\n")
+    moved = [
+        {
+            "text": changes[i].text,
+            "old_line": starts[i][0] + _leading_lines(changes[i].text),
+            "new_line": starts[j][1] + _leading_lines(changes[j].text),
+        }
+        for i, j in sorted(moves.items())
+        if changes[i].op == DELETE
+    ]
     return json.dumps(
-        {"old": old_name, "new": new_name, "hunks": [h.to_json() for h in found]},
+        {
+            "old": old_name,
+            "new": new_name,
+            "hunks": [h.to_json() for h in hunks(changes)],
+            "moves": moved,
+        },
         ensure_ascii=False,
         indent=1,
     )
+
+
+def _leading_lines(text: str) -> int:
+    return len(text) - len(text.lstrip("\n"))
 
 
 _STYLE = """
@@ -53,6 +83,7 @@ font-family:monospace;font-size:90%}th{text-align:left;padding:.3em .6em}
 td.old{background:#fff5f5}td.new{background:#f5fff5}td.same{color:#555}
 del{background:#fbb;text-decoration:line-through}ins{background:#bfb;text-decoration:none}
 tr.gap td{text-align:center;color:#999}
+del.move,ins.move{background:#cde;text-decoration:none}a.move{text-decoration:none;font-weight:bold}
 """
 
 
@@ -60,7 +91,7 @@ def side_by_side(changes: list[Change], old_name: str, new_name: str) -> str:
     """A standalone HTML page: the old text left and the new right, line by line, changed words
     marked, unchanged stretches folded to their edges (like MediaWiki's diff view)."""
     rows = []
-    for old, new, changed in _fold(_rows(changes)):
+    for old, new, changed in _fold(_rows(changes, find_moves(changes))):
         kind = ("old", "new") if changed else ("same", "same")
         rows.append(f'<tr><td class="{kind[0]}">{old}</td><td class="{kind[1]}">{new}</td></tr>')
     title = f"{html.escape(old_name)} → {html.escape(new_name)}"
@@ -73,11 +104,20 @@ def side_by_side(changes: list[Change], old_name: str, new_name: str) -> str:
     )
 
 
-def _rows(changes: list[Change]) -> list[tuple[str, str, bool]]:
+def _rows(changes: list[Change], moves: dict[int, int]) -> list[tuple[str, str, bool]]:
     """Rows of (old line, new line, changed). Line breaks both sides share split the texts into
-    blocks; inside a block, old and new lines pair in order."""
+    blocks; inside a block, old and new lines pair in order. Moved text links to where it went
+    (and came from) instead of showing as deleted and added."""
     blocks: list[tuple[list[str], list[str], list[bool]]] = [([""], [""], [False])]
-    for change in changes:
+    for index, change in enumerate(changes):
+        moved = index in moves
+        link = ""
+        if moved:  # one arrow before the moved text, linking its two places
+            arrow = "⤷" if change.op == DELETE else "⤶"
+            link = (
+                f'<a class="move" id="moved-{index}" href="#moved-{moves[index]}" '
+                f'title="moved">{arrow}</a>'
+            )
         pieces = change.text.split("\n")
         for k, piece in enumerate(pieces):
             old, new, changed = blocks[-1]
@@ -89,11 +129,14 @@ def _rows(changes: list[Change]) -> list[tuple[str, str, bool]]:
             elif k and change.op == INSERT:
                 new.append("")
             escaped = html.escape(piece)
+            mark = ' class="move"' if moved else ""
+            if link and piece:
+                escaped, link = link + escaped, ""
             if change.op == DELETE:
-                old[-1] += f"<del>{escaped}</del>" if piece else ""
+                old[-1] += _marked("del", mark, escaped) if piece else ""
                 changed[0] = True
             elif change.op == INSERT:
-                new[-1] += f"<ins>{escaped}</ins>" if piece else ""
+                new[-1] += _marked("ins", mark, escaped) if piece else ""
                 changed[0] = True
             else:
                 old[-1] += escaped
@@ -105,6 +148,15 @@ def _rows(changes: list[Change]) -> list[tuple[str, str, bool]]:
                 (old[k] if k < len(old) else "", new[k] if k < len(new) else "", changed[0])
             )
     return rows
+
+
+def _marked(tag: str, mark: str, escaped: str) -> str:
+    """``<del>``/``<ins>`` around a piece; a move's arrow link stays outside the mark."""
+    link = ""
+    if escaped.startswith('<a class="move"'):
+        end = escaped.index("</a>") + 4
+        link, escaped = escaped[:end], escaped[end:]
+    return f"{link}<{tag}{mark}>{escaped}</{tag}>"
 
 
 def _fold(rows: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
