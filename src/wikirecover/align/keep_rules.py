@@ -30,8 +30,7 @@ def upstream_reason(
     return None
 
 
-def peel_link_lists(a: SourceMap, first: int, last: int) -> tuple[int, int]:
-    """[first, last) without the whole link-only list lines at its start and its end."""
+def _lines(a: SourceMap, first: int, last: int) -> list[tuple[int, int]]:
     lines = []
     start = first
     for i in range(first, last + 1):
@@ -39,6 +38,27 @@ def peel_link_lists(a: SourceMap, first: int, last: int) -> tuple[int, int]:
             if start < i:
                 lines.append((start, i))
             start = i + 1
+    return lines
+
+
+def split_link_lists(a: SourceMap, first: int, last: int) -> list[tuple[int, int]]:
+    """A deleted stretch cut into runs of lines that are all link-only list items or all not,
+    so that the items a dump leaves out come back while a real deletion next to them holds."""
+    runs: list[tuple[int, int]] = []
+    kind = None
+    for start, end in _lines(a, first, last):
+        link_only = _link_only_list(a, start, end)
+        if runs and link_only == kind:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+            kind = link_only
+    return runs or [(first, last)]
+
+
+def peel_link_lists(a: SourceMap, first: int, last: int) -> tuple[int, int]:
+    """[first, last) without the whole link-only list lines at its start and its end."""
+    lines = _lines(a, first, last)
     while lines and _link_only_list(a, *lines[0]):
         lines.pop(0)
     while lines and _link_only_list(a, *lines[-1]):

@@ -233,8 +233,9 @@ class _Builder:
         elif isinstance(node, Comment):
             return
         elif isinstance(node, Template):
-            name = _name(str(node.name))
-            if _MAGIC.match(str(node.name)):
+            raw = "".join(str(n) for n in node.name.nodes if not isinstance(n, Comment))
+            name = _name(raw)
+            if _MAGIC.match(raw):
                 return
             key = "reflist" if name.casefold() in self.reflists else "t:" + name
             self.link_depth += 1  # a missing template shows as a red link to it
@@ -349,19 +350,37 @@ def source_map(wikitext: str, rules: Rules, code: Wikicode | None = None) -> Sou
 
 def _numbered_links(m: SourceMap) -> None:
     """Literal ``[3]`` is how a page shows a bracketed link without a label: one ``ext``
-    token, like the link itself."""
+    token, like the link itself. Literal ``[note 2]`` or ``[a]`` is a citation marker of a
+    notes group: one ``ref`` token, like the ref."""
     i = 0
     keys, kinds = m.keys, m.kinds
     while i + 2 < len(keys):
-        if (
-            keys[i] == "["
-            and keys[i + 2] == "]"
-            and keys[i + 1].isdigit()
-            and kinds[i] == kinds[i + 1] == kinds[i + 2] == WORD
-        ):
-            keys[i : i + 3] = ["ext"]
-            kinds[i : i + 3] = [TOKEN]
-            m.starts[i : i + 3] = [m.starts[i]]
-            m.ends[i : i + 3] = [m.ends[i + 2]]
-            m.linked[i : i + 3] = [True]
+        size, key = _marker(keys, kinds, i)
+        if size:
+            keys[i : i + size] = [key]
+            kinds[i : i + size] = [TOKEN]
+            m.starts[i : i + size] = [m.starts[i]]
+            m.ends[i : i + size] = [m.ends[i + size - 1]]
+            m.linked[i : i + size] = [True]
         i += 1
+
+
+def _marker(keys: list[str], kinds: list[int], i: int) -> tuple[int, str]:
+    """(pieces, token) of a marker in brackets starting at piece ``i``, or (0, "")."""
+    if keys[i] != "[" or kinds[i] != WORD:
+        return 0, ""
+    if keys[i + 2] == "]" and kinds[i + 1] == WORD:
+        inner = keys[i + 1]
+        if inner.isdigit():
+            return 3, "ext"
+        if len(inner) == 1 and inner.isalpha() and inner.islower():
+            return 3, "ref"
+    if (
+        i + 4 < len(keys)
+        and keys[i + 4] == "]"
+        and keys[i + 1].isalpha()
+        and kinds[i + 2] == SPACE
+        and keys[i + 3].isalnum()
+    ):
+        return 5, "ref"
+    return 0, ""

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from ..rules import Rules
 from .alignment import EQUAL, Alignment, align
-from .keep_rules import LINK_LISTS, peel_link_lists, table_layout, upstream_reason
+from .keep_rules import (
+    LINK_LISTS,
+    peel_link_lists,
+    split_link_lists,
+    table_layout,
+    upstream_reason,
+)
 from .sourcemap import BREAK, SPACE, SourceMap, source_map
 
 LOCAL, UPSTREAM = "local", "upstream"
@@ -90,7 +96,9 @@ def transfer(upstream: str, local: str, rules: Rules) -> Transferred:
     for hunk in hunks(alignment, a):
         a0, a1 = _trim(a, hunk.a_start, hunk.a_end)
         b0, b1 = _trim(b, hunk.b_start, hunk.b_end)
-        if a0 != a1 or b0 != b1:  # whitespace only: the upstream's layout stays
+        if a0 != a1 and b0 == b1:
+            ranges += [(s0, s1, b0, b1) for s0, s1 in split_link_lists(a, a0, a1)]
+        elif a0 != a1 or b0 != b1:  # whitespace only: the upstream's layout stays
             ranges.append((a0, a1, b0, b1))
     layout = table_layout(a, b, ranges)
     for index, (a0, a1, b0, b1) in enumerate(ranges):

@@ -74,8 +74,19 @@ def restore_from_upstream(doc: Document, upstream: Document, options: Options) -
                 decision.upstream,
             )
     doc.wikicode = merged
-    if local_categories is not None:
+    upstream_categories = _categories(upstream, options) or []
+    if local_categories and (
+        not upstream_categories or set(local_categories) & set(upstream_categories)
+    ):
         _merge_categories(doc, local_categories, options)
+    elif local_categories:
+        doc.report(
+            "local-categories-ignored",
+            f"the page's categories ({', '.join(local_categories)}) share none with the "
+            "upstream's: not taken as the page's category footer; the upstream's are kept",
+            COMPONENT,
+            Severity.WARNING,
+        )
     doc.report(
         "upstream-aligned",
         f"aligned with the upstream {upstream.source.path}: {kept} local differences kept, "
