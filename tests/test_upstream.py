@@ -102,6 +102,21 @@ def test_a_deleted_paragraph_takes_its_blank_line() -> None:
     assert carry(upstream, "One a.\n\nThree c.\n") == "One [[a]].\n\nThree [[c]].\n"
 
 
+def test_a_reference_the_fork_changed_keeps_the_forks_version() -> None:
+    upstream = "Rivers flow.<ref>{{cite web|title=Old Report|publisher=Gov|year=1990}}</ref>\n"
+    local = "Rivers flow.<ref>A completely different source about rivers, 2019.</ref>\n"
+    result = transfer(upstream, local, RULES)
+    assert result.wikitext == local
+    [decision] = result.decisions
+    assert decision.reason == "reference changed locally" and "Old Report" in decision.upstream
+
+
+def test_the_same_reference_as_a_dump_shows_it_keeps_the_upstreams_markup() -> None:
+    upstream = "Rivers flow.<ref>{{cite web|title=Old Report|publisher=Gov|year=1990}}</ref>\n"
+    local = "Rivers flow.<ref>Old Report. Gov. 1990.</ref>\n"
+    assert carry(upstream, local) == upstream
+
+
 def test_link_only_list_items_a_dump_leaves_out_are_restored() -> None:
     upstream = "== See also ==\n* [[Alpha]]\n* [[Beta]]\n\n== Notes ==\nText.\n"
     local = "== See also ==\n\n== Notes ==\nText.\n"

@@ -22,6 +22,7 @@ from .keep_rules import (
     table_layout,
     upstream_reason,
 )
+from .refs import changed_refs
 from .sourcemap import BREAK, SPACE, SourceMap, source_map
 
 LOCAL, UPSTREAM = "local", "upstream"
@@ -100,9 +101,14 @@ def transfer(upstream: str, local: str, rules: Rules) -> Transferred:
             ranges += [(s0, s1, b0, b1) for s0, s1 in split_link_lists(a, a0, a1)]
         elif a0 != a1 or b0 != b1:  # whitespace only: the upstream's layout stays
             ranges.append((a0, a1, b0, b1))
+    refs = changed_refs(a, b, alignment)
+    ranges = sorted(ranges + [(i, i + 1, j, j + 1) for i, j in refs])
+    changed = {(i, j) for i, j in refs}
     layout = table_layout(a, b, ranges)
     for index, (a0, a1, b0, b1) in enumerate(ranges):
-        if index in layout:
+        if (a0, b0) in changed and a1 == a0 + 1 and b1 == b0 + 1:
+            reason = None  # a reference the fork changed: its own version stays
+        elif index in layout:
             reason: str | None = "words in another order in a table the dump laid out in columns"
         else:
             if b0 < b1:  # link-only list lines next to a change: the dump never shows them
@@ -125,7 +131,13 @@ def transfer(upstream: str, local: str, rules: Rules) -> Transferred:
                 (previous.b[0], max(previous.b[1], edit.b[1])),
             )
         edits.append(edit)
-        decisions.append(Decision(LOCAL, _kind(a0, a1, b0, b1), a.text(a0, a1), b.text(b0, b1)))
+        if (a0, b0) in changed and a1 == a0 + 1 and b1 == b0 + 1:
+            kind = "reference changed locally"
+            upstream_text, local_text = a.wikitext[edit.start : edit.end], edit.text
+        else:
+            kind = _kind(a0, a1, b0, b1)
+            upstream_text, local_text = a.text(a0, a1), b.text(b0, b1)
+        decisions.append(Decision(LOCAL, kind, upstream_text, local_text))
     out = []
     at = 0
     for edit in edits:
