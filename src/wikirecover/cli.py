@@ -18,6 +18,7 @@ from .model import Document
 from .options import Options
 from .pipeline import Converted, convert, convert_documents, read
 from .registry import READERS, WRITERS, iter_components
+from .render.html import normalise_title
 from .report import issue_line, summary_line, write_report
 from .rules import Rules
 
@@ -86,6 +87,29 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
 )
 @click.option("--title", help="Page title (default: from the input or the file name).")
 @click.option(
+    "--link-pattern",
+    metavar="PATTERN",
+    help="Where internal links point, {title} replaced (HTML default: /wiki/{title}).",
+)
+@click.option(
+    "--known-pages",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Titles of the pages that exist, one per line: links to others are red links.",
+)
+@click.option("--standalone", is_flag=True, help="A whole HTML document, not a fragment.")
+@click.option(
+    "--no-repair",
+    is_flag=True,
+    help="Convert the page as it is, without the repair passes (for clean wikitext).",
+)
+@click.option(
+    "--edit-links",
+    metavar="PATTERN",
+    help="HTML: an [edit] link after each heading to PATTERN ({title}, {section}), for a "
+    "mirror that sends editors to the live wiki.",
+)
+@click.option(
     "--upstream",
     metavar="FILE",
     help="A healthy version of the page (any kind; an XML dump pairs pages by title): its "
@@ -97,6 +121,11 @@ def convert_command(
     output: str | None,
     to: str,
     title: str | None,
+    link_pattern: str | None,
+    known_pages: str | None,
+    standalone: bool,
+    no_repair: bool,
+    edit_links: str | None,
     upstream: str | None,
     kind: str | None,
     rules: tuple[str, ...],
@@ -106,7 +135,11 @@ def convert_command(
 ) -> None:
     """Recover or convert INPUT (a file, or - for stdin) of any kind into FORMAT."""
     try:
-        results = _run(input_path, kind, rules, to, title, upstream)
+        extra = _export_options(link_pattern, known_pages, standalone)
+        extra["edit_links"] = edit_links
+        if no_repair:
+            extra["passes"] = ()
+        results = _run(input_path, kind, rules, to, title, upstream, extra)
         _emit(results, output, to)
     except WikirecoverError as exc:
         _fail(str(exc))
@@ -120,9 +153,21 @@ def _run(
     to: str,
     title: str | None,
     upstream: str | None = None,
+    extra: dict | None = None,
 ) -> list[Converted]:
-    options = Options(title=title, rules=Rules.load(rules))
+    options = Options(title=title, rules=Rules.load(rules), **(extra or {}))
     return convert(input_path, kind=kind, to=to, options=options, upstream=upstream)
+
+
+def _export_options(link_pattern: str | None, known_pages: str | None, standalone: bool) -> dict:
+    known = None
+    if known_pages:
+        try:
+            lines = Path(known_pages).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise WikirecoverError(f"cannot read: {exc.strerror}", known_pages) from None
+        known = frozenset(normalise_title(line) for line in lines if line.strip())
+    return {"link_pattern": link_pattern, "known_pages": known, "standalone": standalone}
 
 
 def _emit(results: list[Converted], output: str | None, to: str) -> None:

@@ -14,3 +14,7 @@ class Options:
     passes: tuple[str, ...] | None = None  # None: every registered pass
     pandoc_timeout: float = 60.0  # seconds for one pandoc call before the page fails
     pandoc_memory: str = "1g"  # pandoc heap cap (+RTS -M), see reliability finding 6
+    link_pattern: str | None = None  # internal link target, "{title}" replaced; None: per format
+    known_pages: frozenset[str] | None = None  # pages that exist (others are red links)
+    edit_links: str | None = None  # "[edit]" link pattern after headings ({title}, {section})
+    standalone: bool = False  # a whole document rather than a fragment, where a format has both

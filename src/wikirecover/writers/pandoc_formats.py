@@ -26,7 +26,7 @@ FORMATS = (
     ("gfm", "gfm", "md", "GitHub-flavoured Markdown (via pandoc)"),
     ("commonmark", "commonmark", "md", "CommonMark (via pandoc)"),
     ("pandoc-markdown", "markdown", "md", "pandoc's own Markdown (via pandoc)"),
-    ("html", "html", "html", "HTML fragment (via pandoc)"),
+    ("pandoc-html", "html", "html", "HTML fragment (via pandoc)"),
     ("rst", "rst", "rst", "reStructuredText (via pandoc)"),
     ("asciidoc", "asciidoc", "adoc", "AsciiDoc (via pandoc)"),
     ("latex", "latex", "tex", "LaTeX (via pandoc)"),

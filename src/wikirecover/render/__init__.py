@@ -1,0 +1,1 @@
+"""Native renderers of the wikitext tree (HTML), used by the writers."""

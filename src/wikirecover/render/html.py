@@ -1,0 +1,564 @@
+"""Wikitext tree -> HTML, natively, the way MediaWiki's legacy parser renders it.
+
+Two stages, as in MediaWiki: the tree is first rendered inline, line by line (links, bold and
+italic, allowed HTML tags through the sanitizer, tables as MediaWiki's table pass writes them,
+headings, citations), keeping the page's line breaks and list markers; then `blocks.block_levels`
+makes paragraphs, lists and pre blocks from those lines. Blocks the renderer finishes itself
+(reference lists, `<pre>`) wait behind placeholders until the end.
+
+What cannot be rendered is shown, never dropped: a template without a definition appears as its
+own source text; an unknown tag as escaped text; each is counted for the report.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Node,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.wikicode import Wikicode
+
+from ..rules import Rules
+from . import sanitize
+from .blocks import BLOCK_MARK, DD_MARK, block_levels
+from .cite import Citations, follow
+from .cite import error as cite_error
+from .magic import magic_links
+
+_TRAIL = re.compile(r"[a-z]+")
+TOC_MIN_HEADINGS = 4  # MediaWiki shows a table of contents from this many headings on
+_SWITCH = re.compile(
+    r"__(?:NOTOC|FORCETOC|TOC|NOEDITSECTION|NEWSECTIONLINK|NONEWSECTIONLINK|"
+    r"NOGALLERY|HIDDENCAT|EXPECTUNUSEDCATEGORY|INDEX|NOINDEX|STATICREDIRECT|"
+    r"NOTITLECONVERT|NOTC|NOCONTENTCONVERT|NOCC|DISAMBIG)__"
+)
+# Tags whose content is shown as it is written, escaped (no wikitext inside).
+VERBATIM = frozenset({"nowiki", "code-nowiki"})
+# Tags of extensions a static export cannot run: their source is shown in a code block.
+EXTENSION_TAGS = frozenset(
+    {
+        "math",
+        "chem",
+        "ce",
+        "gallery",
+        "timeline",
+        "graph",
+        "score",
+        "hiero",
+        "imagemap",
+        "mapframe",
+        "maplink",
+        "templatedata",
+        "syntaxhighlight",
+        "source",
+        "inputbox",
+        "categorytree",
+        "poem",
+        "indicator",
+        "section",
+        "templatestyles",
+    }
+)
+
+
+@dataclass(frozen=True)
+class LinkStyle:
+    """How internal links are written: a pattern with ``{title}`` (URL-encoded, spaces as
+    underscores), and the pages that exist (None: every page; others become red links)."""
+
+    pattern: str = "/wiki/{title}"
+    red_pattern: str = "/index.php?title={title}&action=edit&redlink=1"
+    known_pages: frozenset[str] | None = None
+    # "[edit]" after each heading, linking to this ({title}: the page, {section}: its number),
+    # for a mirror that sends editors back to the live wiki; None: no edit links.
+    edit_pattern: str | None = None
+    page_title: str = ""
+
+
+@dataclass
+class Rendered:
+    html: str
+    categories: list[str] = field(default_factory=list)
+    unrendered: Counter[str] = field(default_factory=Counter)  # what was shown as source
+
+
+def normalise_title(title: str) -> str:
+    title = " ".join(title.replace("_", " ").split())
+    if ":" in title:
+        namespace, rest = title.split(":", 1)
+        if namespace and " " not in namespace.strip():
+            rest = rest.strip()
+            return (
+                namespace.strip()[:1].upper()
+                + namespace.strip()[1:]
+                + ":"
+                + (rest[:1].upper() + rest[1:])
+            )
+    return title[:1].upper() + title[1:]
+
+
+def _url_title(title: str) -> str:
+    return quote(title.replace(" ", "_"), safe=";@$!*(),/~:")
+
+
+class HtmlRenderer:
+    def __init__(self, rules: Rules, links: LinkStyle | None = None) -> None:
+        self.rules = rules
+        self.links = links or LinkStyle()
+        self.citations = Citations()
+        self.blocks: list[str] = []  # finished blocks behind placeholders
+        self.result = Rendered("")
+        self.autonumber = 0
+        self.sections = 0
+        self.no_edit_links = False
+        self.headings: list[tuple[int, str, str]] = []  # level, anchor, html for the TOC
+        self.anchors: Counter[str] = Counter()
+        self.toc_at: int | None = None  # the placeholder where the TOC goes
+        self.categories = {ns.casefold() for ns in rules.category_namespaces}
+        self.files = {ns.casefold() for ns in rules.file_namespaces}
+        self.reflists = rules.reflist_templates
+
+    # --- the page --------------------------------------------------------------------------
+
+    def render(self, code: Wikicode) -> Rendered:
+        source = str(code)
+        self.no_edit_links = "__NOEDITSECTION__" in source
+        text = self.inline(code)
+        body = block_levels(text)
+        if self.toc_at is not None:
+            show = "__NOTOC__" not in source and (
+                "__FORCETOC__" in source
+                or "__TOC__" in source
+                or len(self.headings) >= TOC_MIN_HEADINGS
+            )
+            self.blocks[self.toc_at] = toc_html(self.headings) if show else ""
+        leftover = [self.citations.list_html(g) for g in self.citations.remaining_groups()]
+        body += "".join(f"\n{block}" for block in leftover if block)
+        self.result.html = self._unplace(body)
+        return self.result
+
+    def _place(self, block: str) -> str:
+        self.blocks.append(block)
+        return f"{BLOCK_MARK}\ue002{len(self.blocks) - 1}\ue003"
+
+    def _hold(self, inline_html: str) -> str:
+        """A placeholder for inline HTML the block pass must not read (not a block itself)."""
+        self.blocks.append(inline_html)
+        return f"\ue002{len(self.blocks) - 1}\ue003"
+
+    def _unplace(self, text: str) -> str:
+        for _ in range(8):  # blocks may hold blocks
+            if "\ue002" not in text:
+                break
+            text = re.sub(r"\ue002(\d+)\ue003", lambda m: self.blocks[int(m.group(1))], text)
+        return text
+
+    # --- inline ----------------------------------------------------------------------------
+
+    def inline(self, code: Wikicode) -> str:
+        out: list[str] = []
+        nodes = code.nodes
+        skip = 0
+        for index, node in enumerate(nodes):
+            if isinstance(node, Text):
+                value = node.value[skip:]
+                skip = 0
+                out.append(magic_links(html.escape(_SWITCH.sub("", value), quote=False)))
+                continue
+            skip = 0
+            if isinstance(node, Wikilink):
+                trail = ""
+                following = nodes[index + 1] if index + 1 < len(nodes) else None
+                if isinstance(following, Text):
+                    match = _TRAIL.match(following.value)
+                    if match:
+                        trail = match.group()
+                rendered, used_trail = self.wikilink(node, trail)
+                if used_trail:
+                    skip = len(trail)
+                out.append(rendered)
+            elif (
+                isinstance(node, Tag)
+                and node.wiki_markup == ":"
+                and out
+                and not out[-1].endswith("\n")
+                and out[-1] not in ("*", "#", ":", ";")
+            ):
+                out.append(DD_MARK)  # `; term : definition` on one line
+            elif isinstance(node, Heading) and not _ends_line(nodes, index):
+                out.append(html.escape(str(node), quote=False))  # `= x = y`: not a heading
+            else:
+                out.append(self.node(node))
+        return "".join(out)
+
+    def node(self, node: Node) -> str:
+        if isinstance(node, HTMLEntity):
+            return html.escape(node.normalize(), quote=False)
+        if isinstance(node, Comment):
+            return ""
+        if isinstance(node, Template):
+            return self.template(node)
+        if isinstance(node, Argument):
+            return html.escape(str(node), quote=False)
+        if isinstance(node, ExternalLink):
+            return self.external_link(node)
+        if isinstance(node, Heading):
+            return self.heading(node)
+        if isinstance(node, Tag):
+            return self.tag(node)
+        return html.escape(str(node), quote=False)
+
+    def template(self, node: Template) -> str:
+        name = " ".join(str(node.name).split())
+        if name.casefold() in self.reflists:
+            return self._references_list("")
+        self.result.unrendered[f"template {name}"] += 1
+        return html.escape(str(node), quote=False)
+
+    def wikilink(self, node: Wikilink, trail: str) -> tuple[str, bool]:
+        raw = str(node.title).strip()
+        colon = raw.startswith(":")
+        target = raw[1:] if colon else raw
+        namespace = target.split(":", 1)[0].strip().casefold() if ":" in target else ""
+        if not colon and namespace in self.categories:
+            self.result.categories.append(normalise_title(target.split(":", 1)[1]))
+            return "", False
+        if not colon and namespace in self.files:
+            return self.file_link(node, target), False
+        page, _, section = target.partition("#")
+        title = normalise_title(page) if page.strip() else ""
+        label = (
+            self.inline(node.text)
+            if node.text is not None
+            else html.escape(raw.lstrip(":"), quote=False)
+        )
+        label += trail
+        anchor = ("#" + _url_title(section.strip())) if section else ""
+        if not title:
+            return f'<a href="{anchor}">{label}</a>', True
+        known = self.links.known_pages
+        exists = known is None or title in known or title == "Main Page"
+        pattern = self.links.pattern if exists else self.links.red_pattern
+        target_url = pattern.replace("{title}", _url_title(title)) + (anchor if exists else "")
+        href = html.escape(target_url)
+        if exists:
+            return f'<a href="{href}" title="{html.escape(title)}">{label}</a>', True
+        return (
+            f'<a href="{href}" class="new" title="{html.escape(title)} (page does not exist)">'
+            f"{label}</a>",
+            True,
+        )
+
+    def file_link(self, node: Wikilink, target: str) -> str:
+        name = target.split(":", 1)[1].strip()
+        parts = [str(p) for p in (str(node.text).split("|") if node.text is not None else [])]
+        caption = parts[-1] if parts and not _is_image_option(parts[-1]) else ""
+        href = html.escape(self.links.pattern.replace("{title}", _url_title("File:" + name)))
+        alt = html.escape(caption or name)
+        image = f'<img alt="{alt}" src="{html.escape(_url_title(name))}" />'
+        return f'<a href="{href}" class="image">{image}</a>'
+
+    def external_link(self, node: ExternalLink) -> str:
+        url = str(node.url).strip()
+        if not sanitize.safe_url(url):
+            return html.escape(str(node), quote=False)
+        href = html.escape(url)
+        if not node.brackets:
+            return f'<a rel="nofollow" class="external free" href="{href}">{html.escape(url)}</a>'
+        if node.title is None or not str(node.title).strip():
+            self.autonumber += 1
+            return (
+                f'<a rel="nofollow" class="external autonumber" href="{href}">'
+                f"[{self.autonumber}]</a>"
+            )
+        label = self.inline(node.title)
+        return f'<a rel="nofollow" class="external text" href="{href}">{label}</a>'
+
+    def heading(self, node: Heading) -> str:
+        inner = self.inline(node.title).strip()
+        plain = " ".join(re.sub(r"<[^>]+>", "", html.unescape(inner)).split())
+        anchor = plain.replace(" ", "_")
+        self.anchors[anchor.casefold()] += 1
+        if self.anchors[anchor.casefold()] > 1:
+            anchor = f"{anchor}_{self.anchors[anchor.casefold()]}"
+        anchor = html.escape(anchor)
+        toc = ""
+        if self.toc_at is None:  # the TOC goes before the first heading
+            self.blocks.append("")
+            self.toc_at = len(self.blocks) - 1
+            toc = f"{BLOCK_MARK}\ue002{self.toc_at}\ue003\n"
+        self.headings.append((node.level, anchor, re.sub(r"</?a\b[^>]*>", "", inner)))
+        level = node.level
+        self.sections += 1
+        edit = ""
+        if self.links.edit_pattern and not self.no_edit_links:
+            href = self.links.edit_pattern.replace(
+                "{title}", _url_title(self.links.page_title)
+            ).replace("{section}", str(self.sections))
+            edit = (
+                '<span class="mw-editsection"><span class="mw-editsection-bracket">[</span>'
+                f'<a href="{html.escape(href)}" title="Edit section: {html.escape(plain)}">edit</a>'
+                '<span class="mw-editsection-bracket">]</span></span>'
+            )
+        return (
+            f'{toc}<h{level}><span class="mw-headline" id="{anchor}">{inner}</span>{edit}'
+            f"</h{level}>"
+        )
+
+    # --- tags ------------------------------------------------------------------------------
+
+    def tag(self, node: Tag) -> str:
+        name = str(node.tag).strip().lower()
+        markup = node.wiki_markup
+        if markup in ("''", "'''"):
+            tag = "i" if markup == "''" else "b"
+            return f"<{tag}>{self.contents(node)}</{tag}>"
+        if markup and name in ("li", "dt", "dd"):
+            return self._list_marker(node)
+        if markup == "----" or name == "hr":
+            return "<hr />"
+        if markup and name == "table":
+            return self.table(node)
+        if name == "ref":
+            return self.ref(node)
+        if name == "references":
+            return self.references(node)
+        if name == "nowiki":  # kept away from the block pass: `* x` here is no list
+            return self._hold(html.escape(str(node.contents or ""), quote=False))
+        if name == "pre":
+            body = html.escape(html.unescape(str(node.contents or "")), quote=False)
+            return self._place(f"<pre{self._attrs('pre', node)}>{body}</pre>")
+        if name in EXTENSION_TAGS:
+            self.result.unrendered[f"<{name}>"] += 1
+            return self._place(f"<pre>{html.escape(str(node), quote=False)}</pre>")
+        if name == "br":
+            return "<br />"
+        if not sanitize.allowed_tag(name) or node.invalid:
+            return self._escaped_tag(node)
+        if name in ("meta", "link") and not any(  # microdata only, as MediaWiki allows them
+            str(a.name).strip().lower() == "itemprop" for a in node.attributes
+        ):
+            return self._escaped_tag(node)
+        attrs = self._attrs(name, node)
+        if name in sanitize.VOID_TAGS:
+            return f"<{name}{attrs} />"
+        if node.self_closing:
+            return f"<{name}{attrs}></{name}>"
+        return f"<{name}{attrs}>{self.contents(node)}</{name}>"
+
+    def _list_marker(self, node: Tag) -> str:
+        return {"li": str(node.wiki_markup), "dt": ";", "dd": ":"}[str(node.tag).strip().lower()]
+
+    def contents(self, node: Tag) -> str:
+        return self.inline(node.contents) if node.contents is not None else ""
+
+    def _attrs(self, tag: str, node: Tag) -> str:
+        pairs = [
+            (str(a.name), str(a.value) if a.value is not None else "") for a in node.attributes
+        ]
+        return sanitize.attributes(tag, pairs)
+
+    def _escaped_tag(self, node: Tag) -> str:
+        source = str(node)
+        if node.contents is None or node.self_closing:
+            return html.escape(source, quote=False)
+        inner = str(node.contents)
+        start = source.find(">") + 1 if not node.wiki_markup else 0
+        end = source.rfind(inner) if inner else start
+        head = source[:start] if start <= end else source[: source.find(">") + 1]
+        tail = source[end + len(inner) :] if inner else source[start:]
+        return html.escape(head, quote=False) + self.contents(node) + html.escape(tail, quote=False)
+
+    # --- citations -------------------------------------------------------------------------
+
+    def ref(self, node: Tag) -> str:
+        attributes = {}
+        for attribute in node.attributes:
+            key = str(attribute.name).strip().lower()
+            attributes[key] = str(attribute.value).strip() if attribute.value is not None else ""
+        name = attributes.get("name") or None
+        group = attributes.get("group", "")
+        followed = attributes.get("follow")
+        unknown = set(attributes) - {"name", "group", "follow", "dir", "details"}
+        if unknown or (name and followed):
+            return cite_error("invalid names, e.g. too many")
+        if name and name.isdigit():
+            return cite_error("name cannot be a simple integer. Use a descriptive title")
+        content = None
+        if node.contents is not None and str(node.contents).strip():
+            content = block_levels(self.inline(node.contents), inline_start=True).strip()
+        if followed:
+            if content is not None and follow(self.citations, followed, group, content):
+                return ""
+            name = None
+        if name is None and content is None:
+            return cite_error("refs with no name must have content")
+        return self.citations.cite(name, group, content)
+
+    def references(self, node: Tag) -> str:
+        group = ""
+        for attribute in node.attributes:
+            key = str(attribute.name).strip().lower()
+            if key == "group" and attribute.value is not None:
+                group = str(attribute.value).strip()
+            elif key != "responsive":
+                return (
+                    '<span class="error mw-ext-cite-error" lang="en" dir="ltr">Cite error: '
+                    "Invalid parameter in <code>&lt;references&gt;</code> tag</span>"
+                )
+        if node.contents is not None:
+            for child in node.contents.filter_tags(recursive=False):
+                if str(child.tag).strip().lower() != "ref":
+                    continue
+                name = next(
+                    (
+                        str(a.value).strip()
+                        for a in child.attributes
+                        if str(a.name).strip().lower() == "name" and a.value is not None
+                    ),
+                    None,
+                )
+                if name and child.contents is not None:
+                    body = block_levels(self.inline(child.contents), inline_start=True).strip()
+                    self.citations.define(name, group, body)
+        return self._references_list(group)
+
+    def _references_list(self, group: str) -> str:
+        listing = self.citations.list_html(group)
+        return self._place(listing) if listing else ""
+
+    # --- tables ----------------------------------------------------------------------------
+
+    def table(self, node: Tag) -> str:
+        """A wikitext table written as MediaWiki's table pass writes it, one element per line,
+        so that the block pass puts paragraphs in cells where MediaWiki does."""
+        head = [f"<table{self._attrs('table', node)}>"]
+        rows: list[str] = []
+        loose: list[str] = []  # cells before any row marker: an implicit first row
+        loose_at = -1
+        for child in node.contents.nodes if node.contents is not None else []:
+            kind = str(child.tag).strip().lower() if isinstance(child, Tag) else ""
+            if kind == "caption":
+                head.append(f"<caption>{self.contents(child).strip()}\n</caption>")
+            elif kind == "tr":
+                row_cells = [
+                    self._cell(c)
+                    for c in (child.contents.nodes if child.contents is not None else [])
+                    if isinstance(c, Tag) and str(c.tag).strip().lower() in ("td", "th")
+                ]
+                if row_cells:
+                    attrs = self._attrs("tr", child)
+                    rows.append(f"<tr{attrs}>\n" + "\n".join(row_cells) + "</tr>")
+            elif kind in ("td", "th"):
+                if loose_at < 0:
+                    loose_at = len(rows)
+                    rows.append("")
+                loose.append(self._cell(child))
+            elif not isinstance(child, Text) or child.value.strip():
+                text = self.node(child)
+                if text.strip():
+                    head.append(text)
+        if loose_at >= 0:
+            rows[loose_at] = "<tr>\n" + "\n".join(loose) + "</tr>"
+        body = f"<tbody>{''.join(rows)}</tbody>" if rows else ""
+        return "\n".join([*head, body, "</table>"] if body else [*head, "</table>"])
+
+    def _cell(self, cell: Tag) -> str:
+        kind = str(cell.tag).strip().lower()
+        content = self.contents(cell)
+        if not content.endswith("\n"):
+            content += "\n"
+        return f"<{kind}{self._attrs(kind, cell)}>{content}</{kind}>"
+
+
+def toc_html(headings: list[tuple[int, str, str]]) -> str:
+    """MediaWiki's table of contents: nested lists numbered 1, 1.1, 1.1.1 by heading depth."""
+    stack: list[int] = []  # heading level of each open TOC level
+    counts: list[int] = []
+    out: list[str] = []
+    for section, (level, anchor, text) in enumerate(headings, 1):
+        if not stack or level > stack[-1]:
+            if stack:
+                out.append("\n<ul>\n")
+            stack.append(level)
+            counts = [*counts[: len(stack) - 1], 0]
+        else:
+            out.append("</li>\n")
+            while len(stack) > 1 and stack[-1] > level:
+                stack.pop()
+                counts.pop()
+                out.append("</ul>\n</li>\n")
+            if stack[-1] < level:  # between two levels: in the deeper one's place
+                out.pop()
+                out.append("\n<ul>\n")
+                stack.append(level)
+                counts.append(0)
+        counts[-1] += 1
+        number = ".".join(str(c) for c in counts)
+        out.append(
+            f'<li class="toclevel-{len(stack)} tocsection-{section}"><a href="#{anchor}">'
+            f'<span class="tocnumber">{number}</span> <span class="toctext">{text}</span></a>'
+        )
+    out.append("</li>\n")
+    out.extend("</ul>\n</li>\n" for _ in range(len(stack) - 1))
+    return (
+        '<div id="toc" class="toc" role="navigation" aria-labelledby="mw-toc-heading">'
+        '<input type="checkbox" role="button" id="toctogglecheckbox" class="toctogglecheckbox" '
+        'style="display:none" /><div class="toctitle" lang="en" dir="ltr">'
+        '<h2 id="mw-toc-heading">Contents</h2><span class="toctogglespan">'
+        '<label class="toctogglelabel" for="toctogglecheckbox"></label></span></div>\n<ul>\n'
+        + "".join(out)
+        + "</ul>\n</div>\n"
+    )
+
+
+def _ends_line(nodes: list[Node], index: int) -> bool:
+    for following in nodes[index + 1 :]:
+        if isinstance(following, Comment):
+            continue
+        if isinstance(following, Text):
+            rest = following.value.lstrip(" \t")
+            if not rest:
+                continue
+            return rest.startswith("\n")
+        return False
+    return True
+
+
+def _is_image_option(part: str) -> bool:
+    part = part.strip().lower()
+    return part in {
+        "thumb",
+        "thumbnail",
+        "frame",
+        "framed",
+        "frameless",
+        "border",
+        "left",
+        "right",
+        "center",
+        "none",
+        "upright",
+        "baseline",
+        "middle",
+        "top",
+        "text-top",
+        "bottom",
+        "text-bottom",
+        "sub",
+        "super",
+    } or bool(re.fullmatch(r"\d*x?\d+px|upright=.*|alt=.*|link=.*|page=.*|class=.*|lang=.*", part))
