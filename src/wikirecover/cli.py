@@ -99,6 +99,20 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
 )
 @click.option("--standalone", is_flag=True, help="A whole HTML document, not a fragment.")
 @click.option(
+    "--templates",
+    "templates_path",
+    metavar="DIR|DUMP",
+    help="Template definitions: a folder of Name.wiki files or an XML dump's Template: pages.",
+)
+@click.option(
+    "--unknown-templates",
+    type=click.Choice(["placeholder", "keep", "drop"]),
+    default="placeholder",
+    show_default=True,
+    help="Templates with no definition and no built-in: a visible placeholder, their source "
+    "kept as is, or dropped (always reported).",
+)
+@click.option(
     "--no-repair",
     is_flag=True,
     help="Convert the page as it is, without the repair passes (for clean wikitext).",
@@ -124,6 +138,8 @@ def convert_command(
     link_pattern: str | None,
     known_pages: str | None,
     standalone: bool,
+    templates_path: str | None,
+    unknown_templates: str,
     no_repair: bool,
     edit_links: str | None,
     upstream: str | None,
@@ -137,6 +153,11 @@ def convert_command(
     try:
         extra = _export_options(link_pattern, known_pages, standalone)
         extra["edit_links"] = edit_links
+        extra["unknown_templates"] = unknown_templates
+        if templates_path:
+            from .templates import load_definitions
+
+            extra["template_definitions"] = load_definitions(templates_path)
         if no_repair:
             extra["passes"] = ()
         results = _run(input_path, kind, rules, to, title, upstream, extra)

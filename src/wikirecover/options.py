@@ -18,3 +18,5 @@ class Options:
     known_pages: frozenset[str] | None = None  # pages that exist (others are red links)
     edit_links: str | None = None  # "[edit]" link pattern after headings ({title}, {section})
     standalone: bool = False  # a whole document rather than a fragment, where a format has both
+    template_definitions: dict[str, str] | None = None  # --templates: name -> wikitext
+    unknown_templates: str = "placeholder"  # placeholder | keep | drop

@@ -1,24 +1,22 @@
 """Every other format through pandoc's mediawiki reader, with nothing dropped silently.
 
-pandoc drops every template (`{{convert|5|km}}` -> nothing). Until templates are rendered
-natively, each template is shown in the output as its own source text (a visible placeholder)
-and reported, so the reader of the export sees what was there.
+pandoc drops every template (`{{convert|5|km}}` -> nothing): templates are resolved first
+(`templates.resolve`: definitions, the built-in library, a visible placeholder for the rest,
+all reported), so pandoc only sees what it can render.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
 from functools import partial
 
-from mwparserfromhell.nodes import ExternalLink, Heading, Node, Tag, Template, Text, Wikilink
+from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
-from ..model import Document, Severity
+from ..model import Document
 from ..options import Options
 from ..pandoc import run_pandoc
 from ..registry import add_writer
-from ..wikitext import parse_wikitext
+from ..templates import resolve
 
 # (writer name, pandoc target, file extension, one-line help)
 FORMATS = (
@@ -64,56 +62,16 @@ def _drop_reference_lists(code: Wikicode, options: Options, doc: Document, compo
         )
 
 
-def templates_as_placeholders(doc: Document, options: Options, component: str) -> str:
-    """The page's wikitext with every outermost template replaced by its visible source."""
-    code = parse_wikitext(doc.text)
+def resolved_wikitext(doc: Document, options: Options, component: str) -> str:
+    """The page's wikitext with its templates resolved (see `templates`) and its reference
+    list left to the format's footnotes."""
+    code = resolve(doc, options)
     _drop_reference_lists(code, options, doc, component)
-    names: Counter[str] = Counter()
-    for holder, index, template in outermost_templates(code):
-        names[str(template.name).strip()] += 1
-        holder.nodes[index] = Tag("code", Text(f"<nowiki>{_escape_nowiki(str(template))}</nowiki>"))
-    if names:
-        listing = ", ".join(f"{name} ×{count}" for name, count in names.most_common())
-        doc.report(
-            "template-placeholder",
-            f"{sum(names.values())} template(s) shown as their source text,"
-            f" not rendered: {listing}",
-            component,
-            Severity.WARNING,
-        )
     return str(code)
 
 
-def outermost_templates(code: Wikicode) -> Iterator[tuple[Wikicode, int, Template]]:
-    """(holder, index, template) for each template not inside another one, in page order."""
-    stack = [code]
-    while stack:
-        holder = stack.pop()
-        for index, node in enumerate(holder.nodes):
-            if isinstance(node, Template):
-                yield holder, index, node
-            else:
-                stack.extend(child for child in _children(node) if isinstance(child, Wikicode))
-
-
-def _children(node: Node) -> list[Wikicode | None]:
-    if isinstance(node, Tag):
-        return [node.contents]
-    if isinstance(node, Wikilink):
-        return [node.text]
-    if isinstance(node, ExternalLink):
-        return [node.title]
-    if isinstance(node, Heading):
-        return [node.title]
-    return []
-
-
-def _escape_nowiki(text: str) -> str:
-    return text.replace("</nowiki>", "&lt;/nowiki&gt;")
-
-
 def write_with_pandoc(target: str, name: str, doc: Document, options: Options) -> str:
-    wikitext = templates_as_placeholders(doc, options, f"writer:{name}")
+    wikitext = resolved_wikitext(doc, options, f"writer:{name}")
     return run_pandoc(
         wikitext, "mediawiki", target, timeout=options.pandoc_timeout, memory=options.pandoc_memory
     )

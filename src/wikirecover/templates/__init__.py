@@ -1,0 +1,85 @@
+"""Templates resolved before any writer sees the page: definitions, built-ins, a policy.
+
+`resolve(doc, options)` returns the page's tree with every template expanded that can be (the
+user's definitions first, then the built-in library), the others handled by
+``options.unknown_templates`` (a visible placeholder by default), and every one of them reported.
+The document itself is not changed: the wikitext writer still writes the page as it is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mwparserfromhell.wikicode import Wikicode
+
+from ..errors import InputError
+from ..model import Document, Severity
+from ..options import Options
+from .builtin import lookup
+from .expand import Expander, normalise_name
+
+COMPONENT = "templates"
+
+
+def resolve(doc: Document, options: Options) -> Wikicode:
+    expander = Expander(
+        definitions=options.template_definitions or {},
+        builtins=lookup,
+        page_title=doc.title or "",
+        unknown=options.unknown_templates,
+    )
+    code = expander.expand_page(doc.wikicode)
+    for name, count in sorted(expander.expanded.items()):
+        doc.report(
+            "template-expanded",
+            f"{{{{{name}}}}} expanded from its definition ({count}x)",
+            COMPONENT,
+        )
+    for name, count in sorted(expander.builtin_used.items()):
+        doc.report(
+            "template-builtin",
+            f"{{{{{name}}}}} rendered by the built-in library ({count}x)",
+            COMPONENT,
+        )
+    for what, count in sorted(expander.dropped.items()):
+        doc.report("template-dropped", f"{what} ({count}x)", COMPONENT, Severity.INFO)
+    policy = {
+        "placeholder": "shown as a placeholder",
+        "keep": "kept as its source",
+        "drop": "dropped",
+    }[options.unknown_templates]
+    for name, count in sorted(expander.left.items()):
+        doc.report(
+            "template-unknown",
+            f"{{{{{name}}}}} has no definition: {policy} ({count}x)",
+            COMPONENT,
+            Severity.WARNING,
+        )
+    for name, count in sorted(expander.over_budget.items()):
+        doc.report(
+            "template-budget",
+            f"{{{{{name}}}}} not expanded: depth or size budget reached ({count}x)",
+            COMPONENT,
+            Severity.WARNING,
+        )
+    return code
+
+
+def load_definitions(path: str | Path) -> dict[str, str]:
+    """Template definitions from a folder of `Name.wiki` files or an XML dump's Template:
+    pages, by normalised name."""
+    path = Path(path)
+    if path.is_dir():
+        return {
+            normalise_name(file.stem.replace("_", " ")): file.read_text(encoding="utf-8")
+            for file in sorted(path.glob("*.wiki"))
+        }
+    if path.is_file():
+        from ..pipeline import read
+
+        definitions = {}
+        for doc in read(path, kind="xml"):
+            if doc.title.casefold().startswith("template:"):
+                definitions[normalise_name(doc.title)] = doc.text
+        return definitions
+    raise InputError("no such file or folder", str(path))

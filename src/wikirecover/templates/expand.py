@@ -1,0 +1,160 @@
+"""Template expansion: definitions with parameters, parser functions, budgets.
+
+The page's templates are expanded before any writer sees it, outermost first, the way
+MediaWiki's preprocessor does: a definition's ``{{{name|default}}}`` arguments take the call's
+values, parser functions (``#if``, ``#ifeq``, ``#switch``, ``#tag``...) are evaluated, nested
+templates are expanded in turn. A definition comes from the user (``--templates DIR``, an XML
+dump's Template: pages) or from the built-in library (`builtin.py`); anything else follows the
+unknown-template policy. Depth and output size have budgets: past them a template is left
+unexpanded and reported, never looped on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from mwparserfromhell.nodes import Argument, Comment, Tag, Template, Text
+from mwparserfromhell.wikicode import Wikicode
+
+from ..wikitext import parse_wikitext
+from .parser_functions import PARSER_FUNCTIONS, split_function
+
+MAX_DEPTH = 40  # MediaWiki's $wgMaxTemplateDepth
+MAX_OUTPUT = 2_000_000  # characters one page's expansions may add (MediaWiki: 2 MB)
+
+Builtin = Callable[[dict[str, str], "Expander"], str | None]
+
+
+@dataclass
+class Expander:
+    definitions: dict[str, str]  # normalised name -> wikitext of the template page
+    builtins: Callable[[str], Builtin | None]  # the built-in for a template name, if any
+    page_title: str = ""
+    unknown: str = "placeholder"  # placeholder | keep | drop
+    expanded: Counter[str] = field(default_factory=Counter)
+    builtin_used: Counter[str] = field(default_factory=Counter)
+    left: Counter[str] = field(default_factory=Counter)  # unknown templates, by policy
+    dropped: Counter[str] = field(default_factory=Counter)  # dropped on purpose, with a reason
+    over_budget: Counter[str] = field(default_factory=Counter)
+    output_size: int = 0
+
+    def expand_page(self, code: Wikicode) -> Wikicode:
+        """The page with every template it can expand expanded (a new tree)."""
+        return parse_wikitext(self.expand_code(code, {}, 0))
+
+    def expand_code(self, code: Wikicode, args: dict[str, str], depth: int) -> str:
+        out: list[str] = []
+        for node in code.nodes:
+            if isinstance(node, Template):
+                out.append(self.template(node, args, depth))
+            elif isinstance(node, Argument):
+                out.append(self.argument(node, args, depth))
+            elif isinstance(node, Tag) and node.contents is not None and not _verbatim(node):
+                out.append(self._tag(node, args, depth))
+            elif isinstance(node, Comment) and depth > 0:
+                continue  # comments in definitions do not reach the page
+            else:
+                out.append(str(node))
+        return "".join(out)
+
+    def _tag(self, node: Tag, args: dict[str, str], depth: int) -> str:
+        inner = self.expand_code(node.contents, args, depth)
+        source = str(node)
+        contents = str(node.contents)
+        end = source.rfind(contents) if contents else -1
+        if end < 0:
+            return source
+        return source[:end] + inner + source[end + len(contents) :]
+
+    def argument(self, node: Argument, args: dict[str, str], depth: int) -> str:
+        name = self.expand_code(node.name, args, depth).strip()
+        if name in args:
+            return args[name]
+        if node.default is not None:
+            return self.expand_code(node.default, args, depth)
+        return str(node) if depth == 0 else "{{{" + name + "}}}"
+
+    def template(self, node: Template, args: dict[str, str], depth: int) -> str:
+        raw_name = self.expand_code(node.name, args, depth).strip()
+        if depth >= MAX_DEPTH or self.output_size > MAX_OUTPUT:
+            self.over_budget[raw_name] += 1
+            return str(node)
+        function, first = split_function(raw_name)
+        if function is not None:
+            handler = PARSER_FUNCTIONS.get(function)
+            if handler is not None:
+                return handler(self, first, node, args, depth)
+            return self._unknown(node, raw_name)
+        name = normalise_name(raw_name)
+        params = self._params(node, args, depth)
+        if name in self.definitions:
+            self.expanded[name] += 1
+            body = parse_wikitext(_include_only(self.definitions[name]))
+            result = self.expand_code(body, params, depth + 1)
+            self.output_size += len(result)
+            return result
+        builtin = self.builtins(name)
+        if builtin is not None:
+            result = builtin(params, self)
+            if result is not None:
+                self.builtin_used[name] += 1
+                expanded = self.expand_code(parse_wikitext(result), {}, depth + 1)
+                self.output_size += len(expanded)
+                return expanded
+        return self._unknown(node, name)
+
+    def _params(self, node: Template, args: dict[str, str], depth: int) -> dict[str, str]:
+        params: dict[str, str] = {}
+        position = 0
+        for param in node.params:
+            value = self.expand_code(param.value, args, depth)
+            if param.showkey:
+                params[self.expand_code(param.name, args, depth).strip()] = value.strip()
+            else:
+                position += 1
+                params[str(position)] = value
+        return params
+
+    def _unknown(self, node: Template, name: str) -> str:
+        self.left[name] += 1
+        if self.unknown == "drop":
+            return ""
+        if self.unknown == "keep":
+            return str(node)
+        source = str(node).replace("</nowiki>", "&lt;/nowiki&gt;")
+        return f'<code class="wr-template"><nowiki>{source}</nowiki></code>'
+
+    def drop(self, name: str, reason: str) -> str:
+        """A built-in that drops its template on purpose (decorations, navigation boxes)."""
+        self.dropped[f"{name}: {reason}"] += 1
+        return ""
+
+
+def normalise_name(name: str) -> str:
+    name = " ".join(name.replace("_", " ").split())
+    if name.casefold().startswith("template:"):
+        name = name.split(":", 1)[1].strip()
+    return name[:1].upper() + name[1:]
+
+
+def _include_only(definition: str) -> str:
+    """What a template page transcludes: `<noinclude>` parts out, `<onlyinclude>` alone if any,
+    `<includeonly>` tags unwrapped."""
+    import re
+
+    only = re.findall(r"<onlyinclude>(.*?)</onlyinclude>", definition, flags=re.S)
+    if only:
+        definition = "".join(only)
+    definition = re.sub(r"<noinclude>.*?(?:</noinclude>|$)", "", definition, flags=re.S)
+    return re.sub(r"</?includeonly>", "", definition)
+
+
+def _verbatim(node: Tag) -> bool:
+    return str(node.tag).strip().lower() in ("nowiki", "pre", "math", "syntaxhighlight", "source")
+
+
+def text_of(code: str) -> str:
+    """Plain text of an argument value (for comparisons in parser functions)."""
+    return "".join(str(n) for n in parse_wikitext(code).nodes if isinstance(n, Text)).strip()
