@@ -128,6 +128,7 @@ class HtmlRenderer:
         self.headings: list[tuple[int, str, str]] = []  # level, anchor, html for the TOC
         self.anchors: Counter[str] = Counter()
         self.toc_at: int | None = None  # the placeholder where the TOC goes
+        self.toc_disabled = False  # formats with their own navigation (Markdown) have none
         self.categories = {ns.casefold() for ns in rules.category_namespaces}
         self.files = {ns.casefold() for ns in rules.file_namespaces}
         self.reflists = rules.reflist_templates
@@ -140,10 +141,14 @@ class HtmlRenderer:
         text = self.inline(code)
         body = block_levels(text)
         if self.toc_at is not None:
-            show = "__NOTOC__" not in source and (
-                "__FORCETOC__" in source
-                or "__TOC__" in source
-                or len(self.headings) >= TOC_MIN_HEADINGS
+            show = (
+                not self.toc_disabled
+                and "__NOTOC__" not in source
+                and (
+                    "__FORCETOC__" in source
+                    or "__TOC__" in source
+                    or len(self.headings) >= TOC_MIN_HEADINGS
+                )
             )
             self.blocks[self.toc_at] = toc_html(self.headings) if show else ""
         leftover = [self.citations.list_html(g) for g in self.citations.remaining_groups()]

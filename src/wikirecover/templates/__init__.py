@@ -8,6 +8,8 @@ The document itself is not changed: the wikitext writer still writes the page as
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mwparserfromhell.wikicode import Wikicode
@@ -15,20 +17,42 @@ from mwparserfromhell.wikicode import Wikicode
 from ..errors import InputError
 from ..model import Document, Severity
 from ..options import Options
+from ..wikitext import parse_wikitext
 from .builtin import lookup
-from .expand import Expander, normalise_name
+from .expand import Expander, normalise_name, undo_expansion
 
 COMPONENT = "templates"
 
 
+@contextmanager
+def resolved(doc: Document, options: Options) -> Iterator[Wikicode]:
+    """The page's tree with its templates resolved, for the duration of the block (the tree is
+    edited in place and put back after: cheaper than a copy)."""
+    expander = _expander(doc, options)
+    undo = expander.expand_page(doc.wikicode)
+    try:
+        _report(doc, options, expander)
+        yield doc.wikicode
+    finally:
+        undo_expansion(undo)
+
+
 def resolve(doc: Document, options: Options) -> Wikicode:
-    expander = Expander(
+    """A resolved copy of the page's tree (see `resolved`)."""
+    with resolved(doc, options) as code:
+        return parse_wikitext(str(code))
+
+
+def _expander(doc: Document, options: Options) -> Expander:
+    return Expander(
         definitions=options.template_definitions or {},
         builtins=lookup,
         page_title=doc.title or "",
         unknown=options.unknown_templates,
     )
-    code = expander.expand_page(doc.wikicode)
+
+
+def _report(doc: Document, options: Options, expander: Expander) -> None:
     for name, count in sorted(expander.expanded.items()):
         doc.report(
             "template-expanded",
@@ -62,7 +86,6 @@ def resolve(doc: Document, options: Options) -> Wikicode:
             COMPONENT,
             Severity.WARNING,
         )
-    return code
 
 
 def load_definitions(path: str | Path) -> dict[str, str]:

@@ -15,7 +15,16 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mwparserfromhell.nodes import Argument, Comment, Tag, Template, Text
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    Heading,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
 from mwparserfromhell.wikicode import Wikicode
 
 from ..wikitext import parse_wikitext
@@ -40,9 +49,26 @@ class Expander:
     over_budget: Counter[str] = field(default_factory=Counter)
     output_size: int = 0
 
-    def expand_page(self, code: Wikicode) -> Wikicode:
-        """The page with every template it can expand expanded (a new tree)."""
-        return parse_wikitext(self.expand_code(code, {}, 0))
+    def expand_page(self, code: Wikicode) -> list[tuple[Wikicode, int, int, list]]:
+        """Expand the page's templates in its own tree (parsing only what they expand to).
+        Returns the undo log: (holder, index, node count, original nodes), latest last."""
+        undo: list[tuple[Wikicode, int, int, list]] = []
+        self._expand_in(code, undo)
+        return undo
+
+    def _expand_in(self, code: Wikicode, undo: list) -> None:
+        index = 0
+        while index < len(code.nodes):
+            node = code.nodes[index]
+            if isinstance(node, Template):
+                nodes = parse_wikitext(self.template(node, {}, 0)).nodes
+                undo.append((code, index, len(nodes), [node]))
+                code.nodes[index : index + 1] = nodes
+                index += len(nodes)
+                continue
+            for child in _holders(node):
+                self._expand_in(child, undo)
+            index += 1
 
     def expand_code(self, code: Wikicode, args: dict[str, str], depth: int) -> str:
         out: list[str] = []
@@ -100,7 +126,11 @@ class Expander:
             result = builtin(params, self)
             if result is not None:
                 self.builtin_used[name] += 1
-                expanded = self.expand_code(parse_wikitext(result), {}, depth + 1)
+                expanded = (
+                    self.expand_code(parse_wikitext(result), {}, depth + 1)
+                    if "{{" in result
+                    else result
+                )
                 self.output_size += len(expanded)
                 return expanded
         return self._unknown(node, name)
@@ -130,6 +160,25 @@ class Expander:
         """A built-in that drops its template on purpose (decorations, navigation boxes)."""
         self.dropped[f"{name}: {reason}"] += 1
         return ""
+
+
+def _holders(node) -> list[Wikicode]:
+    """The wikicode inside a node that may hold templates (not inside verbatim tags)."""
+    if isinstance(node, Tag):
+        return [node.contents] if node.contents is not None and not _verbatim(node) else []
+    if isinstance(node, Wikilink):
+        return [c for c in (node.title, node.text) if c is not None]
+    if isinstance(node, ExternalLink):
+        return [c for c in (node.url, node.title) if c is not None]
+    if isinstance(node, Heading):
+        return [node.title]
+    return []
+
+
+def undo_expansion(undo: list[tuple[Wikicode, int, int, list]]) -> None:
+    """Put the page's tree back as it was before `Expander.expand_page`."""
+    for holder, index, count, original in reversed(undo):
+        holder.nodes[index : index + count] = original
 
 
 def normalise_name(name: str) -> str:

@@ -13,7 +13,7 @@ from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_writer
 from ..render.html import HtmlRenderer, LinkStyle
-from ..templates import resolve
+from ..templates import resolved
 
 _STYLE = (
     "body{font-family:sans-serif;max-width:60em;margin:1em auto;line-height:1.5}"
@@ -32,7 +32,8 @@ def write_html(doc: Document, options: Options) -> str:
         edit_pattern=options.edit_links,
         page_title=doc.title or "",
     )
-    rendered = HtmlRenderer(options.rules, links).render(resolve(doc, options))
+    with resolved(doc, options) as code:
+        rendered = HtmlRenderer(options.rules, links).render(code)
     for what, count in sorted(rendered.unrendered.items()):
         doc.report(
             "shown-as-source",

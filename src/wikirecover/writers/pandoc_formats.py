@@ -20,9 +20,7 @@ from ..templates import resolve
 
 # (writer name, pandoc target, file extension, one-line help)
 FORMATS = (
-    ("markdown", "gfm", "md", "GitHub-flavoured Markdown (via pandoc)"),
-    ("gfm", "gfm", "md", "GitHub-flavoured Markdown (via pandoc)"),
-    ("commonmark", "commonmark", "md", "CommonMark (via pandoc)"),
+    ("pandoc-gfm", "gfm", "md", "GitHub-flavoured Markdown (via pandoc)"),
     ("pandoc-markdown", "markdown", "md", "pandoc's own Markdown (via pandoc)"),
     ("pandoc-html", "html", "html", "HTML fragment (via pandoc)"),
     ("rst", "rst", "rst", "reStructuredText (via pandoc)"),

@@ -1,0 +1,303 @@
+"""Markdown from the page's HTML rendering: GitHub-flavoured (default) or plain CommonMark.
+
+The HTML renderer already decided what MediaWiki would show (paragraphs, lists, tables,
+references); this module writes that tree as Markdown, walking the HTML with Lexbor:
+citations become footnotes (a named reference is one footnote cited several times), tables pipe
+tables when every cell is one line of inline text (HTML otherwise, which GitHub renders),
+definition lists bold terms, images ``![alt](media URL)``. CommonMark has neither footnotes nor
+pipe tables: there citations are ``[n]`` links to a numbered notes list and tables stay HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
+_LINE_START = re.compile(r"^(\s*)([#+\-]|\d+[.)]|>)(?=\s|$)", re.M)
+BLOCK = {
+    "p",
+    "div",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "pre",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "center",
+}
+
+
+@dataclass
+class MarkdownStyle:
+    flavour: str = "gfm"  # gfm | commonmark
+    obsidian: bool = False  # internal links as [[Title|label]]
+    media_url: str = "{name}"  # where images are, {name} replaced by the file name
+    internal_prefix: str = ""  # hrefs that are internal links start with this (from the pattern)
+
+
+@dataclass
+class _State:
+    notes: dict[str, str] = field(default_factory=dict)  # note id -> markdown text
+    order: list[str] = field(default_factory=list)  # note ids in first-citation order
+
+
+class MarkdownWriter:
+    def __init__(self, style: MarkdownStyle) -> None:
+        self.style = style
+        self.state = _State()
+
+    def convert(self, html: str) -> str:
+        tree = LexborHTMLParser(f"<body>{html}</body>")
+        body = tree.body
+        if body is None:
+            return ""
+        for listing in body.css("div.mw-references-wrap, ol.references"):
+            self._collect_notes(listing)
+        for toc in body.css("div#toc"):
+            toc.decompose()
+        for edit in body.css("span.mw-editsection"):
+            edit.decompose()
+        text = self.blocks(body).strip("\n")
+        text = re.sub(r"\n{3,}", "\n\n", text)
+        return text + self._notes() + "\n"
+
+    # --- blocks -----------------------------------------------------------------------------
+
+    def blocks(self, node: LexborNode) -> str:
+        out: list[str] = []
+        inline: list[str] = []
+
+        def flush() -> None:
+            text = "".join(inline).strip()
+            if text:
+                out.append(text)
+            inline.clear()
+
+        for child in _children(node):
+            tag = child.tag
+            if tag in BLOCK or tag in ("li", "dt", "dd"):
+                flush()
+                block = self.block(child)
+                if block.strip():
+                    out.append(block)
+            else:
+                inline.append(self.inline(child))
+        flush()
+        return "\n\n".join(out)
+
+    def block(self, node: LexborNode) -> str:
+        tag = node.tag
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            return "#" * int(tag[1]) + " " + self.inline_children(node).strip()
+        if tag == "p":
+            return self.inline_children(node).strip()
+        if tag in ("div", "center"):
+            if "mw-references-wrap" in (node.attributes.get("class") or ""):
+                return ""
+            return self.blocks(node)
+        if tag == "hr":
+            return "---"
+        if tag == "pre":
+            code = node.text(deep=True)
+            fence = "````" if "```" in code else "```"
+            return f"{fence}\n{code.rstrip()}\n{fence}"
+        if tag == "blockquote":
+            inner = self.blocks(node)
+            return "\n".join("> " + line if line else ">" for line in inner.split("\n"))
+        if tag in ("ul", "ol"):
+            return self.list_block(node)
+        if tag == "dl":
+            return self.definitions(node)
+        if tag == "table":
+            return self.table(node)
+        if tag == "ol" and "references" in (node.attributes.get("class") or ""):
+            return ""
+        return self.blocks(node)
+
+    def list_block(self, node: LexborNode) -> str:
+        if "references" in (node.attributes.get("class") or ""):
+            return ""
+        ordered = node.tag == "ol"
+        items = []
+        number = 0
+        for item in _children(node):
+            if item.tag != "li":
+                continue
+            number += 1
+            marker = f"{number}." if ordered else "-"
+            body = self.blocks(item).strip() or ""
+            pad = " " * (len(marker) + 1)
+            lines = body.split("\n")
+            text = (
+                marker
+                + " "
+                + lines[0]
+                + "".join("\n" + (pad + line if line else "") for line in lines[1:])
+            )
+            items.append(text)
+        return "\n".join(items)
+
+    def definitions(self, node: LexborNode) -> str:
+        out = []
+        for item in _children(node):
+            body = self.blocks(item).strip()
+            if not body:
+                continue
+            out.append(f"**{body}**" if item.tag == "dt" else body)
+        return "\n\n".join(out)
+
+    def table(self, node: LexborNode) -> str:
+        rows = [r for r in node.css("tr") if _closest_table(r) is node]
+        simple = (
+            self.style.flavour == "gfm"
+            and rows
+            and all(
+                not (c.attributes.get("rowspan") or c.attributes.get("colspan"))
+                and not any(b.tag in BLOCK for b in c.css("*"))
+                and "\n" not in (c.text(deep=True) or "").strip()
+                for r in rows
+                for c in _cells(r)
+            )
+        )
+        if not simple:
+            return node.html or ""
+        grid = [
+            [self.inline_children(c).strip().replace("|", "\\|") for c in _cells(r)] for r in rows
+        ]
+        width = max(len(r) for r in grid)
+        grid = [r + [""] * (width - len(r)) for r in grid]
+        header = grid[0] if all(c.tag == "th" for c in _cells(rows[0])) else [""] * width
+        body = grid[1:] if header is grid[0] else grid
+        caption = node.css_first("caption")
+        lines = []
+        if caption is not None:
+            lines.append(f"**{self.inline_children(caption).strip()}**\n")
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("|" + "|".join(" --- " for _ in range(width)) + "|")
+        lines += ["| " + " | ".join(row) + " |" for row in body]
+        return "\n".join(lines)
+
+    # --- inline -----------------------------------------------------------------------------
+
+    def inline_children(self, node: LexborNode) -> str:
+        return "".join(self.inline(child) for child in _children(node))
+
+    def inline(self, node: LexborNode) -> str:
+        tag = node.tag
+        if tag == "-text":
+            return _escape(node.text_content or "")
+        if tag == "-comment":
+            return ""
+        if tag in ("b", "strong"):
+            inner = self.inline_children(node)
+            return f"**{inner.strip()}**" if inner.strip() else inner
+        if tag in ("i", "em"):
+            inner = self.inline_children(node)
+            return f"*{inner.strip()}*" if inner.strip() else inner
+        if tag in ("code", "tt", "kbd", "samp"):
+            text = node.text(deep=True)
+            tick = "``" if "`" in text else "`"
+            return f"{tick}{text}{tick}" if text else ""
+        if tag == "br":
+            return "<br>"
+        if tag == "a":
+            return self.link(node)
+        if tag == "img":
+            name = node.attributes.get("src") or ""
+            alt = node.attributes.get("alt") or ""
+            return f"![{_escape(alt)}]({self.style.media_url.replace('{name}', name)})"
+        if tag == "sup" and "reference" in (node.attributes.get("class") or ""):
+            return self.citation(node)
+        if tag in ("sup", "sub", "s", "del", "ins", "u", "mark", "abbr", "small", "big"):
+            return f"<{tag}>{self.inline_children(node)}</{tag}>"
+        if tag in BLOCK:
+            return " " + self.blocks(node) + " "
+        return self.inline_children(node)
+
+    def link(self, node: LexborNode) -> str:
+        href = node.attributes.get("href") or ""
+        label = self.inline_children(node).strip()
+        classes = node.attributes.get("class") or ""
+        title = node.attributes.get("title") or ""
+        if self.style.obsidian and title and "external" not in classes:
+            target = title.removesuffix(" (page does not exist)")
+            plain = node.text(deep=True)
+            return f"[[{target}]]" if plain == target else f"[[{target}|{plain}]]"
+        if not href:
+            return label
+        return f"[{label or _escape(href)}]({_url(href)})"
+
+    def citation(self, node: LexborNode) -> str:
+        anchor = node.css_first("a")
+        href = anchor.attributes.get("href") if anchor is not None else ""
+        key = (href or "").removeprefix("#cite_note-")
+        if key not in self.state.order:
+            self.state.order.append(key)
+        if self.style.flavour == "gfm":
+            return f"[^{_footnote_id(key)}]"
+        return f"<sup>[{self.state.order.index(key) + 1}](#note-{_footnote_id(key)})</sup>"
+
+    def _collect_notes(self, listing: LexborNode) -> None:
+        for item in listing.css("li"):
+            key = (item.attributes.get("id") or "").removeprefix("cite_note-")
+            text = item.css_first(".reference-text")
+            body = self.inline_children(text).strip() if text is not None else ""
+            if not body:
+                error = item.css_first(".error")
+                body = self.inline_children(error).strip() if error is not None else ""
+            self.state.notes[key] = body
+        listing.decompose()
+
+    def _notes(self) -> str:
+        keys = self.state.order + [k for k in self.state.notes if k not in self.state.order]
+        if not keys:
+            return ""
+        if self.style.flavour == "gfm":
+            return "\n\n" + "\n".join(
+                f"[^{_footnote_id(k)}]: {self.state.notes.get(k, '')}" for k in keys
+            )
+        return "\n\n## Notes\n\n" + "\n".join(
+            f'{n}. <a id="note-{_footnote_id(k)}"></a>{self.state.notes.get(k, "")}'
+            for n, k in enumerate(keys, 1)
+        )
+
+
+def _children(node: LexborNode):
+    child = node.child
+    while child is not None:
+        yield child
+        child = child.next
+
+
+def _cells(row: LexborNode) -> list[LexborNode]:
+    return [c for c in _children(row) if c.tag in ("td", "th")]
+
+
+def _closest_table(node: LexborNode) -> LexborNode | None:
+    parent = node.parent
+    while parent is not None and parent.tag != "table":
+        parent = parent.parent
+    return parent
+
+
+def _escape(text: str) -> str:
+    text = _ESCAPE.sub(r"\\\1", re.sub(r"\s+", " ", text))
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _url(href: str) -> str:
+    return href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def _footnote_id(key: str) -> str:
+    return re.sub(r"[^\w.-]", "_", key) or "note"

@@ -1,0 +1,63 @@
+"""Markdown, natively: GitHub-flavoured (``gfm``, ``markdown``) and ``commonmark``.
+
+The page's templates are resolved, it is rendered to HTML (`render.html`, MediaWiki's rules)
+and that is written as Markdown (`render.markdown`): references as footnotes, internal links
+through ``--link-pattern`` (default ``{title}.md``, section anchors kept; ``--link-style
+obsidian`` for ``[[Title|label]]``), the title and categories in YAML front matter, images at
+``--media-url``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import partial
+
+from ..model import Document, Severity
+from ..options import Options
+from ..registry import add_writer
+from ..render.html import HtmlRenderer, LinkStyle
+from ..render.markdown import MarkdownStyle, MarkdownWriter
+from ..templates import resolved
+
+DEFAULT_LINK_PATTERN = "{title}.md"
+
+
+def write_markdown(flavour: str, name: str, doc: Document, options: Options) -> str:
+    links = LinkStyle(pattern=options.link_pattern or DEFAULT_LINK_PATTERN)
+    renderer = HtmlRenderer(options.rules, links)
+    renderer.toc_disabled = True
+    with resolved(doc, options) as code:
+        rendered = renderer.render(code)
+    for what, count in sorted(rendered.unrendered.items()):
+        doc.report(
+            "shown-as-source",
+            f"{what} could not be rendered: shown as its source text ({count}x)",
+            f"writer:{name}",
+            Severity.WARNING,
+        )
+    style = MarkdownStyle(
+        flavour=flavour,
+        obsidian=options.link_style == "obsidian",
+        media_url=options.media_url or "{name}",
+    )
+    body = MarkdownWriter(style).convert(rendered.html)
+    return _front_matter(doc.title, rendered.categories) + body
+
+
+def _front_matter(title: str, categories: list[str]) -> str:
+    lines = ["---"]
+    if title:
+        lines.append(f"title: {json.dumps(title, ensure_ascii=False)}")
+    if categories:
+        lines.append("categories:")
+        lines += [f"  - {json.dumps(c, ensure_ascii=False)}" for c in categories]
+    lines.append("---")
+    return "\n".join(lines) + "\n\n" if len(lines) > 2 else ""
+
+
+for _name, _flavour, _help in (
+    ("gfm", "gfm", "GitHub-flavoured Markdown: footnotes, pipe tables, front matter (native)"),
+    ("markdown", "gfm", "Markdown: the same as gfm (native)"),
+    ("commonmark", "commonmark", "CommonMark: notes as a numbered list, tables as HTML (native)"),
+):
+    add_writer(_name, _help, partial(write_markdown, _flavour, _name), "md")
