@@ -111,14 +111,29 @@ def test_multi_page_export_needs_a_folder(samples: Path, tmp_path: Path) -> None
     assert "Grey Fell: DEGRADED" in result.stderr
 
 
-def test_failed_page_exit_3(tmp_path: Path) -> None:
+def test_a_line_pandoc_cannot_read_is_degraded_not_the_page(tmp_path: Path) -> None:
     # pandoc fails a whole page on a `/` in a reference name (its exit 64)
-    page = _write(tmp_path / "slash.wiki", b'Text.<ref name="a/b">A source.</ref>\n')
-    result = run("convert", str(page), "--to", "pandoc-gfm")
-    assert result.exit_code == EXIT_PAGE_FAILED
-    assert "FAILED" in result.stderr
+    page = _write(tmp_path / "slash.wiki", b'Intro.\n\nText.<ref name="a/b">A source.</ref>\n')
+    result = run("convert", str(page), "--to", "pandoc-gfm", "-v")
+    assert result.exit_code == 0
+    assert "Intro." in result.stdout and "A source." in result.stdout
+    assert "degraded-for-pandoc" in result.stderr
     native = run("convert", str(page), "--to", "markdown")  # the native writer has no such limit
     assert native.exit_code == 0 and "A source." in native.stdout
+
+
+def test_failed_page_exit_3(tmp_path: Path, monkeypatch) -> None:
+    from wikirecover.errors import PandocError
+    from wikirecover.writers import pandoc_formats
+
+    def crash(*args, **kwargs):
+        raise PandocError("pandoc took longer than 60 s")
+
+    monkeypatch.setattr(pandoc_formats, "run_pandoc", crash)
+    page = _write(tmp_path / "page.wiki", b"Text.\n")
+    result = run("convert", str(page), "--to", "rst")
+    assert result.exit_code == EXIT_PAGE_FAILED
+    assert "FAILED" in result.stderr
 
 
 def test_rules_file_extends_the_chrome(samples: Path, tmp_path: Path) -> None:

@@ -113,6 +113,19 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
     "kept as is, or dropped (always reported).",
 )
 @click.option(
+    "--link-style",
+    type=click.Choice(["markdown", "obsidian"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown: internal links as [label](pattern) or Obsidian-style [[Title|label]].",
+)
+@click.option("--media-url", metavar="PATTERN", help="Markdown: image URL, {name} replaced.")
+@click.option(
+    "--verify",
+    is_flag=True,
+    help="Check that every word of the page is in the output; report any that is not.",
+)
+@click.option(
     "--no-repair",
     is_flag=True,
     help="Convert the page as it is, without the repair passes (for clean wikitext).",
@@ -140,6 +153,9 @@ def convert_command(
     standalone: bool,
     templates_path: str | None,
     unknown_templates: str,
+    link_style: str,
+    media_url: str | None,
+    verify: bool,
     no_repair: bool,
     edit_links: str | None,
     upstream: str | None,
@@ -154,6 +170,7 @@ def convert_command(
         extra = _export_options(link_pattern, known_pages, standalone)
         extra["edit_links"] = edit_links
         extra["unknown_templates"] = unknown_templates
+        extra.update(link_style=link_style, media_url=media_url, verify=verify)
         if templates_path:
             from .templates import load_definitions
 

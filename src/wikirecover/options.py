@@ -20,5 +20,6 @@ class Options:
     standalone: bool = False  # a whole document rather than a fragment, where a format has both
     template_definitions: dict[str, str] | None = None  # --templates: name -> wikitext
     unknown_templates: str = "placeholder"  # placeholder | keep | drop
+    verify: bool = False  # check that every word of the page is in the output (or reported)
     link_style: str = "markdown"  # markdown | obsidian ([[Title|label]])
     media_url: str | None = None  # where images are for Markdown, {name} replaced

@@ -141,7 +141,12 @@ def convert_documents(
         if upstream is not None:
             restore(doc, upstream, options)
         try:
-            results.append(Converted(doc, write(doc, to, options)))
+            output = write(doc, to, options)
+            if options.verify:
+                from .verify import check
+
+                check(doc, output, to, options)
+            results.append(Converted(doc, output))
         except WikirecoverError as exc:
             doc.failed = str(exc)
             results.append(Converted(doc, None))

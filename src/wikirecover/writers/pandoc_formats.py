@@ -7,16 +7,19 @@ all reported), so pandoc only sees what it can render.
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 
-from ..model import Document
+from ..errors import PandocError
+from ..model import Document, Severity
 from ..options import Options
 from ..pandoc import run_pandoc
 from ..registry import add_writer
 from ..templates import resolve
+from ..wikitext import parse_wikitext
 
 # (writer name, pandoc target, file extension, one-line help)
 FORMATS = (
@@ -68,11 +71,41 @@ def resolved_wikitext(doc: Document, options: Options, component: str) -> str:
     return str(code)
 
 
+# pandoc rejects a whole page over one construct it cannot read (a `/` in a ref name, a stray
+# `</ref>`): the line it names is given to it as plain text instead, at most this many times.
+MAX_DEGRADED_LINES = 20
+_WHERE = re.compile(r"line (\d+), column \d+")
+
+
 def write_with_pandoc(target: str, name: str, doc: Document, options: Options) -> str:
     wikitext = resolved_wikitext(doc, options, f"writer:{name}")
-    return run_pandoc(
-        wikitext, "mediawiki", target, timeout=options.pandoc_timeout, memory=options.pandoc_memory
-    )
+    for _ in range(MAX_DEGRADED_LINES + 1):
+        try:
+            return run_pandoc(
+                wikitext,
+                "mediawiki",
+                target,
+                timeout=options.pandoc_timeout,
+                memory=options.pandoc_memory,
+            )
+        except PandocError as exc:
+            where = _WHERE.search(str(exc))
+            lines = wikitext.split("\n")
+            if where is None or not 0 < int(where.group(1)) <= len(lines):
+                raise
+            number = int(where.group(1))
+            line = lines[number - 1]
+            plain = parse_wikitext(line).strip_code(normalize=True, collapse=False)
+            lines[number - 1] = "<nowiki>" + plain.replace("<", "&lt;") + "</nowiki>"
+            wikitext = "\n".join(lines)
+            doc.report(
+                "degraded-for-pandoc",
+                f"pandoc could not read line {number}; written as plain text ({exc})",
+                f"writer:{name}",
+                Severity.WARNING,
+                line,
+            )
+    raise PandocError(f"pandoc still fails after {MAX_DEGRADED_LINES} lines made plain text")
 
 
 for _name, _target, _ext, _help in FORMATS:
