@@ -214,6 +214,11 @@ def _emit(results: list[Converted], output: str | None, to: str) -> None:
         if done:
             _write(output, done[0].output)
         return
+    if to == "mediawiki-xml":  # many pages make one import file
+        from .writers.mediawiki_xml import export_xml
+
+        _write(output, export_xml([r.document for r in done]))
+        return
     if not output:
         raise WikirecoverError(f"the input holds {len(results)} pages: give -o FOLDER")
     folder = Path(output)
