@@ -25,7 +25,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=here.parent / "shared")
     parser.add_argument("--to", default="gfm")
+    parser.add_argument("--no-repair", action="store_true", help="clean pages: no repair passes")
     args = parser.parse_args()
+    options = wikirecover.Options(passes=() if args.no_repair else None)
     pages = sorted((args.shared / "corpus" / "wikitext").glob("*.wiki"))
     if not pages:
         print("no corpus pages", file=sys.stderr)
@@ -36,7 +38,9 @@ def main() -> int:
     started = time.perf_counter()
     failed_native = 0
     for path, text in zip(pages, texts, strict=True):
-        [result] = wikirecover.convert_text(text, kind="wikitext", to=args.to, title=path.stem)
+        [result] = wikirecover.convert_text(
+            text, kind="wikitext", to=args.to, title=path.stem, options=options
+        )
         failed_native += result.output is None
     native = time.perf_counter() - started
 
@@ -54,7 +58,10 @@ def main() -> int:
 
     n = len(pages)
     print(f"{n} pages, {size:.2f} MB of wikitext")
-    print(f"native {args.to}: {native:.2f} s, {n / native:.1f} pages/s, {failed_native} failed")
+    mode = " (no repair passes)" if args.no_repair else " (read, repair, resolve, write)"
+    print(
+        f"native {args.to}{mode}: {native:.2f} s, {n / native:.1f} pages/s, {failed_native} failed"
+    )
     print(f"pandoc per page: {pandoc:.2f} s, {n / pandoc:.1f} pages/s, {failed_pandoc} failed")
     print(f"native is {pandoc / native:.1f}x as fast")
     return 0
