@@ -37,8 +37,9 @@ def output_words(output: str, to: str) -> Counter[str]:
         return _words(_html_text(output))
     code = _CODE.findall(output)  # code is shown as written: its words count as they are
     words = _words(" ".join(code))
-    text = re.sub(r"\\(.)", r"\1", _CODE.sub(" ", output))  # Markdown escapes
-    return words + _words(html.unescape(_OWN_TAGS.sub(" ", text)))
+    text = _OWN_TAGS.sub(" ", _CODE.sub(" ", output))
+    text = re.sub(r"\\(.)", r"\1", text)  # Markdown escapes (an escaped < is text)
+    return words + _words(html.unescape(text))
 
 
 def lost_words(doc: Document, output: str, to: str, options: Options) -> Counter[str]:
@@ -77,7 +78,7 @@ _CODE = re.compile(r"```.*?```|`[^`\n]+`", re.S)
 _NAVIGATION = "div#toc, sup.reference, span.mw-cite-backlink, span.mw-editsection"
 # HTML tags the text writers emit inside their own syntax (Markdown keeps some inline HTML).
 _OWN_TAGS = re.compile(
-    r"</?(?:sup|sub|s|del|ins|u|mark|abbr|small|big|br|a|table|tbody|thead|tr|td|th|caption|"
+    r"(?<!\\)</?(?:sup|sub|s|del|ins|u|mark|abbr|small|big|br|a|table|tbody|thead|tr|td|th|caption|"
     r"code|span|div|p|ul|ol|li|dl|dt|dd|pre|b|i|blockquote|hr|img)\b[^>]*>",
     re.I,
 )

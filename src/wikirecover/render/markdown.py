@@ -129,11 +129,10 @@ class MarkdownWriter:
             return ""
         ordered = node.tag == "ol"
         items = []
-        number = 0
-        for item in _children(node):
-            if item.tag != "li":
-                continue
-            number += 1
+        # its items, also those an HTML5 parser moved under a formatting element (an unclosed
+        # <small> around a list is cloned into each item)
+        items_here = (li for li in node.css("li") if _closest(li, ("ul", "ol")) == node)
+        for number, item in enumerate(items_here, 1):
             marker = f"{number}." if ordered else "-"
             body = self.blocks(item).strip() or ""
             pad = " " * (len(marker) + 1)
@@ -157,7 +156,7 @@ class MarkdownWriter:
         return "\n\n".join(out)
 
     def table(self, node: LexborNode) -> str:
-        rows = [r for r in node.css("tr") if _closest_table(r) is node]
+        rows = [r for r in node.css("tr") if _closest_table(r) == node]  # == : same element
         simple = (
             self.style.flavour == "gfm"
             and rows
@@ -284,8 +283,12 @@ def _cells(row: LexborNode) -> list[LexborNode]:
 
 
 def _closest_table(node: LexborNode) -> LexborNode | None:
+    return _closest(node, ("table",))
+
+
+def _closest(node: LexborNode, tags: tuple[str, ...]) -> LexborNode | None:
     parent = node.parent
-    while parent is not None and parent.tag != "table":
+    while parent is not None and parent.tag not in tags:
         parent = parent.parent
     return parent
 
