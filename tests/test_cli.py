@@ -173,3 +173,13 @@ def _can_read(path: Path) -> bool:
     except PermissionError:
         return False
     return True
+
+
+def test_binary_formats_go_to_a_file(samples: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    out = tmp_path / "page.docx"
+    result = run("convert", str(samples / "lighthouse_dump.txt"), "--to", "docx", "-o", str(out))
+    assert result.exit_code == 0
+    with zipfile.ZipFile(out) as archive:
+        assert "Lighthouse" in archive.read("word/document.xml").decode("utf-8")

@@ -226,7 +226,7 @@ def _emit(results: list[Converted], output: str | None, to: str) -> None:
     used: set[str] = set()
     for result in done:
         name = _file_name(result.document, used)
-        (folder / f"{name}.{WRITERS[to].extension}").write_text(result.output, encoding="utf-8")
+        _write(str(folder / f"{name}.{WRITERS[to].extension}"), result.output)
 
 
 def _file_name(doc: Document, used: set[str]) -> str:
@@ -240,7 +240,19 @@ def _file_name(doc: Document, used: set[str]) -> str:
     return name
 
 
-def _write(output: str | None, text: str) -> None:
+def _write(output: str | None, text: str | bytes) -> None:
+    if isinstance(text, bytes):
+        if output in (None, "-"):
+            if sys.stdout.isatty():
+                raise WikirecoverError("a binary format: give -o FILE")
+            sys.stdout.buffer.write(text)
+            sys.stdout.flush()
+            return
+        try:
+            Path(output).write_bytes(text)
+        except OSError as exc:
+            raise WikirecoverError(f"cannot write: {exc.strerror}", output) from None
+        return
     if output in (None, "-"):
         sys.stdout.write(text)
         if sys.stdout.isatty() and text and not text.endswith("\n"):

@@ -25,10 +25,20 @@ def output_formats() -> frozenset[str]:
 
 
 def run_pandoc(
-    text: str, source: str, target: str, *, timeout: float, memory: str, extra: tuple[str, ...] = ()
-) -> str:
-    """Convert ``text`` from pandoc format ``source`` to ``target``; raise `PandocError`."""
+    text: str,
+    source: str,
+    target: str,
+    *,
+    timeout: float,
+    memory: str,
+    extra: tuple[str, ...] = (),
+    binary: bool = False,
+) -> str | bytes:
+    """Convert ``text`` from pandoc format ``source`` to ``target`` (bytes for a ``binary``
+    format such as docx, written to stdout by pandoc); raise `PandocError`."""
     command = [pandoc_path(), "--sandbox", "-f", source, "-t", target, *extra]
+    if binary:
+        command += ["-o", "-"]
     command += ["+RTS", f"-M{memory}", "-RTS"]
     try:
         done = subprocess.run(
@@ -44,4 +54,4 @@ def run_pandoc(
             f"pandoc ({source} -> {target}) failed with exit {done.returncode}: "
             f"{message[:MESSAGE_LIMIT]}"
         )
-    return done.stdout.decode("utf-8")
+    return done.stdout if binary else done.stdout.decode("utf-8")

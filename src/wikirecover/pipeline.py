@@ -23,7 +23,7 @@ class Converted:
     """One page of a conversion: the document (with its issues) and the output, if any."""
 
     document: Document
-    output: str | None  # None when the page failed (document.failed says why)
+    output: str | bytes | None  # bytes for binary formats; None when the page failed
 
 
 def load(path: str | Path) -> tuple[str, SourceInfo]:
@@ -89,7 +89,7 @@ def repair(doc: Document, options: Options | None = None) -> None:
             )
 
 
-def write(doc: Document, to: str = "wikitext", options: Options | None = None) -> str:
+def write(doc: Document, to: str = "wikitext", options: Options | None = None) -> str | bytes:
     """Render ``doc`` in output format ``to``; raise `WikirecoverError` when it cannot."""
     return get_writer(to).write(doc, options or Options())
 
@@ -142,7 +142,7 @@ def convert_documents(
             restore(doc, upstream, options)
         try:
             output = write(doc, to, options)
-            if options.verify:
+            if options.verify and isinstance(output, str):
                 from .verify import check
 
                 check(doc, output, to, options)

@@ -34,7 +34,11 @@ FORMATS = (
     ("textile", "textile", "textile", "Textile (via pandoc)"),
     ("jira", "jira", "txt", "Jira/Confluence wiki markup (via pandoc)"),
     ("plain", "plain", "txt", "plain text (via pandoc)"),
+    ("docx", "docx", "docx", "Word document (via pandoc; binary: give -o FILE)"),
+    ("odt", "odt", "odt", "OpenDocument text (via pandoc; binary: give -o FILE)"),
+    ("epub", "epub", "epub", "EPUB e-book (via pandoc; binary: give -o FILE)"),
 )
+BINARY = frozenset({"docx", "odt", "epub"})
 
 
 def _drop_reference_lists(code: Wikicode, options: Options, doc: Document, component: str) -> None:
@@ -77,7 +81,7 @@ MAX_DEGRADED_LINES = 20
 _WHERE = re.compile(r"line (\d+), column \d+")
 
 
-def write_with_pandoc(target: str, name: str, doc: Document, options: Options) -> str:
+def write_with_pandoc(target: str, name: str, doc: Document, options: Options) -> str | bytes:
     wikitext = resolved_wikitext(doc, options, f"writer:{name}")
     for _ in range(MAX_DEGRADED_LINES + 1):
         try:
@@ -87,6 +91,7 @@ def write_with_pandoc(target: str, name: str, doc: Document, options: Options) -
                 target,
                 timeout=options.pandoc_timeout,
                 memory=options.pandoc_memory,
+                binary=target in BINARY,
             )
         except PandocError as exc:
             where = _WHERE.search(str(exc))
