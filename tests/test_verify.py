@@ -40,3 +40,14 @@ def test_corpus_exports_keep_the_pages_words(to: str) -> None:
         [doc] = read_text(page.read_text(encoding="utf-8"), kind="wikitext")
         lost += sum(lost_words(doc, write(doc, to, Options()), to, Options()).values())
     assert lost <= CEILINGS[to]
+
+
+def test_what_pandoc_loses_is_reported() -> None:
+    pages = sorted(shared_dir("corpus", "wikitext").glob("*.wiki"))[:12]
+    for page in pages:
+        [doc] = read_text(page.read_text(encoding="utf-8"), kind="wikitext")
+        output = write(doc, "dokuwiki", Options())
+        lost = sum(lost_words(doc, output, "dokuwiki", Options()).values())
+        reported = check(doc, output, "dokuwiki", Options())
+        assert reported == lost
+        assert (lost > 0) == any(i.code == "words-lost" for i in doc.issues)

@@ -65,7 +65,8 @@ def check(doc: Document, output: str, to: str, options: Options) -> int:
 
 def _html_text(page: str) -> str:
     """The text a reader of the page reads: without the TOC, citation marks and backlinks,
-    edit links (navigation, which every format writes its own way)."""
+    edit links (navigation, which every format writes its own way) and the renderer's own
+    Cite error messages (diagnostics, not the page's words)."""
     tree = LexborHTMLParser(f"<body>{page}</body>")
     if tree.body is None:
         return ""
@@ -75,7 +76,9 @@ def _html_text(page: str) -> str:
 
 
 _CODE = re.compile(r"```.*?```|`[^`\n]+`", re.S)
-_NAVIGATION = "div#toc, sup.reference, span.mw-cite-backlink, span.mw-editsection"
+_NAVIGATION = (
+    "div#toc, sup.reference, span.mw-cite-backlink, span.mw-editsection, span.mw-ext-cite-error"
+)
 # HTML tags the text writers emit inside their own syntax (Markdown keeps some inline HTML).
 _OWN_TAGS = re.compile(
     r"(?<!\\)</?(?:sup|sub|s|del|ins|u|mark|abbr|small|big|br|a|table|tbody|thead|tr|td|th|caption|"
