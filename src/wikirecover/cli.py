@@ -17,7 +17,7 @@ from .errors import WikirecoverError
 from .model import Document
 from .options import Options
 from .pipeline import Converted, convert, convert_documents, read
-from .registry import READERS, WRITERS, iter_components
+from .registry import READERS, WRITERS, get_writer, iter_components
 from .render.html import normalise_title
 from .report import issue_line, summary_line, write_report
 from .rules import Rules
@@ -441,6 +441,113 @@ def _page_text(path: str) -> str:
     if result.output is None:
         raise WikirecoverError(f"cannot recover the page: {doc.failed}", path)
     return result.output
+
+
+@cli.command("batch")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", "out", required=True, metavar="FOLDER", help="Output folder.")
+@click.option(
+    "--to",
+    default="wikitext",
+    show_default=True,
+    metavar="FORMAT",
+    help="Output format; `wikirecover list` shows all.",
+)
+@click.option(
+    "-j", "--jobs", "workers", type=int, default=0, help="Worker processes (default: all cores)."
+)
+@click.option("--include", multiple=True, metavar="GLOB", help="Only files matching (repeatable).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching (repeatable).")
+@click.option(
+    "--revision",
+    default="latest",
+    show_default=True,
+    metavar="latest|all|ID",
+    help="Which revisions of a dump's pages.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    metavar="FILE.jsonl",
+    help="One JSON record per page (default: FOLDER/wikirecover-report.jsonl).",
+)
+@click.option(
+    "--page-timeout",
+    type=float,
+    default=60.0,
+    show_default=True,
+    help="Wall-clock seconds one page may take before it is stopped.",
+)
+@click.option(
+    "--rules",
+    "rules",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Extra rules file (TOML); repeatable.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
+def batch_command(
+    inputs: tuple[str, ...],
+    out: str,
+    to: str,
+    workers: int,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    revision: str,
+    report_path: str | None,
+    page_timeout: float,
+    rules: tuple[str, ...],
+    quiet: bool,
+) -> None:
+    """Convert files, folders (recursively) and MediaWiki XML dumps (.xml, .bz2, .gz) into
+    FOLDER, in parallel worker processes, each page under a time and memory budget. Rerunning
+    the same command skips pages already done. Exit 0 when every page converted, 3 when some
+    page failed (each is in the report)."""
+    from .batch import run_batch, summary_table
+    from .batch.run import log_line
+
+    try:
+        options = Options(rules=Rules.load(rules))
+        get_writer(to)
+        progress = None if quiet else _batch_progress(log_line)
+        summary = run_batch(
+            list(inputs),
+            Path(out),
+            to,
+            options,
+            workers=workers,
+            include=include,
+            exclude=exclude,
+            revision=revision,
+            report=Path(report_path) if report_path else None,
+            page_seconds=page_timeout,
+            progress=progress,
+        )
+    except WikirecoverError as exc:
+        _fail(str(exc))
+    if not quiet:
+        click.echo(summary_table(summary), err=True)
+    sys.exit(EXIT_PAGE_FAILED if summary.counts.get("FAILED") else EXIT_OK)
+
+
+def _batch_progress(log_line):
+    """A progress line on a terminal (pages, pages/s); otherwise problems and a line per 1000."""
+    import time
+
+    started = time.perf_counter()
+
+    def report(summary, outcome) -> None:
+        if outcome is not None:
+            log_line(summary, outcome)
+        done = summary.pages
+        rate = done / max(time.perf_counter() - started, 1e-9)
+        if sys.stderr.isatty():
+            click.echo(f"\r{done} pages, {rate:.1f} pages/s ", err=True, nl=False)
+        elif done % 1000 == 0:
+            click.echo(f"{done} pages, {rate:.1f} pages/s", err=True)
+
+    return report
 
 
 @cli.command("list")

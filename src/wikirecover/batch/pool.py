@@ -1,0 +1,239 @@
+"""Worker processes that the parent can kill: each page under a wall-clock and memory budget.
+
+mwparserfromhell is quadratic on some input and its C parts have crashed on other input, so a
+page is never converted in the parent. Each worker takes one page at a time through a pipe with
+its address space capped (``RLIMIT_AS``); the parent kills a worker whose page outlives the
+wall-clock budget, or notices one that died, records that page as FAILED (or DEGRADED with its
+raw text, when the target is wikitext) and starts a fresh worker. One bad page never stops the
+batch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import resource
+import time
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+
+from ..options import Options
+from .sources import Job
+
+PAGE_SECONDS = 60.0  # wall-clock budget of one page
+PAGE_MEMORY = 2 << 30  # address-space budget of one worker (bytes)
+
+
+@dataclass
+class Outcome:
+    key: str
+    title: str
+    status: str  # OK, REPAIRED, DEGRADED, FAILED
+    output: str | bytes | None
+    issues: list[dict] = field(default_factory=list)
+    seconds: float = 0.0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    reason: str | None = None
+
+
+def convert_job(job: Job, to: str, options: Options) -> Outcome:
+    """Convert one page (in a worker)."""
+    from ..errors import WikirecoverError
+    from ..model import Severity, SourceInfo
+    from ..pipeline import convert_documents, read, read_text
+
+    started = time.perf_counter()
+    try:
+        if job.text is not None:
+            source = SourceInfo(kind="", path=job.origin, size=len(job.text.encode("utf-8")))
+            documents = read_text(job.text, kind=job.kind, source=source, options=options)
+            for doc in documents:
+                doc.title = job.title
+                if job.salvaged:
+                    doc.report(
+                        "xml-damaged",
+                        f"{job.salvaged}; this page was salvaged and may be incomplete",
+                        "batch:dump",
+                        Severity.ERROR,
+                    )
+            size = len(job.text.encode("utf-8"))
+        else:
+            documents = read(job.path, kind=job.kind, options=options)
+            size = documents[0].source.size if documents else 0
+        results = convert_documents(documents, to=to, options=options)
+    except WikirecoverError as exc:
+        return Outcome(
+            job.key, job.title, "FAILED", None, [], time.perf_counter() - started, reason=str(exc)
+        )
+    except MemoryError:
+        return Outcome(
+            job.key,
+            job.title,
+            "FAILED",
+            None,
+            [],
+            time.perf_counter() - started,
+            reason="memory budget reached",
+        )
+    except Exception as exc:  # a bug must not stop the batch
+        return Outcome(
+            job.key,
+            job.title,
+            "FAILED",
+            None,
+            [],
+            time.perf_counter() - started,
+            reason="".join(traceback.format_exception_only(exc)).strip(),
+        )
+    if len(results) != 1:
+        reason = f"the file holds {len(results)} pages; give dumps as dumps"
+        return Outcome(
+            job.key,
+            job.title,
+            "FAILED",
+            None,
+            [],
+            time.perf_counter() - started,
+            size,
+            reason=reason,
+        )
+    [result] = results
+    doc = result.document
+    output = result.output
+    return Outcome(
+        job.key,
+        job.title,
+        str(doc.status),
+        output,
+        [i.to_json() for i in doc.issues],
+        time.perf_counter() - started,
+        size,
+        len(output.encode("utf-8")) if isinstance(output, str) else len(output or b""),
+        doc.failed,
+    )
+
+
+def _worker(connection: Connection, to: str, options: Options, memory: int) -> None:
+    # where the budget cannot be set, the wall clock still holds
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    while True:
+        job = connection.recv()
+        if job is None:
+            return
+        connection.send(convert_job(job, to, options))
+
+
+@dataclass
+class _Slot:
+    process: multiprocessing.Process
+    connection: Connection
+    job: Job | None = None
+    since: float = 0.0
+
+
+class Pool:
+    """``jobs`` worker processes converting pages to ``to``."""
+
+    def __init__(
+        self,
+        jobs: int,
+        to: str,
+        options: Options,
+        seconds: float = PAGE_SECONDS,
+        memory: int = PAGE_MEMORY,
+    ) -> None:
+        self.size, self.to, self.options = max(1, jobs), to, options
+        self.seconds, self.memory = seconds, memory
+        self.context = multiprocessing.get_context("fork")
+        self.slots: list[_Slot] = []
+
+    def _start(self) -> _Slot:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(
+            target=_worker, args=(child, self.to, self.options, self.memory), daemon=True
+        )
+        process.start()
+        child.close()
+        return _Slot(process, parent)
+
+    def run(self, jobs: Iterator[Job]) -> Iterator[Outcome]:
+        """Outcomes as pages finish (not in input order)."""
+        pending = iter(jobs)
+        self.slots = [self._start() for _ in range(self.size)]
+        exhausted = False
+        try:
+            while True:
+                for index, slot in enumerate(self.slots):
+                    if slot.job is None and not exhausted:
+                        job = next(pending, None)
+                        if job is None:
+                            exhausted = True
+                            continue
+                        slot.job, slot.since = job, time.monotonic()
+                        try:
+                            slot.connection.send(job)
+                        except (BrokenPipeError, OSError):
+                            yield self._lost(index, "the worker was gone")
+                busy = [s for s in self.slots if s.job is not None]
+                if not busy:
+                    return
+                timeout = max(0.0, min(s.since + self.seconds for s in busy) - time.monotonic())
+                ready = wait([s.connection for s in busy], timeout=min(timeout, 1.0))
+                for index, slot in enumerate(self.slots):
+                    if slot.job is None:
+                        continue
+                    if slot.connection in ready:
+                        try:
+                            outcome = slot.connection.recv()
+                        except (EOFError, OSError):
+                            yield self._lost(index, "the worker process died (crash or memory)")
+                            continue
+                        slot.job = None
+                        yield outcome
+                    elif time.monotonic() - slot.since > self.seconds:
+                        yield self._lost(index, f"over the {self.seconds:g} s budget of a page")
+        finally:
+            self.close()
+
+    def _lost(self, index: int, reason: str) -> Outcome:
+        """The page of a worker that hung or died: recorded, the worker replaced."""
+        slot = self.slots[index]
+        job = slot.job
+        slot.process.kill()
+        slot.process.join(timeout=5)
+        self.slots[index] = self._start()
+        assert job is not None
+        if job.text is not None and self.to == "wikitext":
+            return Outcome(
+                job.key,
+                job.title,
+                "DEGRADED",
+                job.text,
+                [
+                    {
+                        "code": "page-budget",
+                        "message": f"{reason}; raw text kept",
+                        "component": "batch",
+                        "severity": "error",
+                    }
+                ],
+                self.seconds,
+                len(job.text.encode()),
+                len(job.text.encode()),
+                reason,
+            )
+        return Outcome(job.key, job.title, "FAILED", None, [], self.seconds, reason=reason)
+
+    def close(self) -> None:
+        for slot in self.slots:
+            with contextlib.suppress(BrokenPipeError, OSError):
+                slot.connection.send(None)
+        for slot in self.slots:
+            slot.process.join(timeout=2)
+            if slot.process.is_alive():
+                slot.process.kill()
+        self.slots = []

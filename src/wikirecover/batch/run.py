@@ -1,0 +1,189 @@
+"""A batch: plan the pages, skip those already done, convert the rest in workers, write each
+output atomically, record each page, summarise.
+
+Resumable: ``<out>/.wikirecover-state.jsonl`` records, per output, the input's hash and the
+options; rerunning the same command skips a page whose output exists with the same hash and
+options, and a killed batch rerun gives the same bytes (conversion is deterministic).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..options import Options
+from ..registry import get_writer
+from .names import NamePlanner, inside
+from .pool import Outcome, Pool
+from .sources import jobs
+
+STATE_FILE = ".wikirecover-state.jsonl"
+
+
+@dataclass
+class Summary:
+    counts: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return sum(self.counts.values())
+
+
+def options_key(to: str, options: Options) -> str:
+    """What must match for an earlier output to count as current."""
+    described = {
+        "to": to,
+        "passes": options.passes,
+        "rules": options.rules.sources,
+        "link_pattern": options.link_pattern,
+        "unknown_templates": options.unknown_templates,
+        "standalone": options.standalone,
+    }
+    return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def run_batch(
+    inputs: list[str],
+    out: Path,
+    to: str,
+    options: Options,
+    *,
+    workers: int = 0,
+    include: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
+    revision: str = "latest",
+    report: Path | None = None,
+    page_seconds: float = 60.0,
+    progress: Callable[[Summary, Outcome | None], None] | None = None,
+) -> Summary:
+    writer = get_writer(to)
+    out.mkdir(parents=True, exist_ok=True)
+    state = _load_state(out / STATE_FILE)
+    key = options_key(to, options)
+    planner = NamePlanner()
+    summary = Summary()
+    targets: dict[str, tuple[Path, str]] = {}
+    started = time.perf_counter()
+    report_path = report or out / "wikirecover-report.jsonl"
+
+    seen: Counter[str] = Counter()
+
+    def todo():
+        for job in jobs(inputs, include, exclude, revision):
+            seen[job.key] += 1
+            if seen[job.key] > 1:  # the same title twice in a dump: both kept
+                job = replace(job, key=f"{job.key}~{seen[job.key]}")
+            relative = planner.path_for(job.key, job.relative, writer.extension)
+            if not inside(out, relative):
+                summary.counts["FAILED"] += 1
+                summary.failed.append((job.key, "output path outside the output folder"))
+                continue
+            digest = job.input_hash()
+            earlier = state.get(relative.as_posix())
+            if earlier == (digest, key) and (out / relative).exists():
+                summary.counts["SKIPPED"] += 1
+                if progress:
+                    progress(summary, None)
+                continue
+            targets[job.key] = (relative, digest)
+            yield job
+
+    count = workers or os.cpu_count() or 1
+    with (
+        open(report_path, "a", encoding="utf-8") as report_file,
+        open(out / STATE_FILE, "a", encoding="utf-8") as state_file,
+    ):
+        for outcome in Pool(count, to, options, seconds=page_seconds).run(todo()):
+            relative, digest = targets.pop(outcome.key)
+            if outcome.output is not None:
+                _write_atomic(out / relative, outcome.output)
+                state_file.write(
+                    json.dumps({"path": relative.as_posix(), "hash": digest, "options": key}) + "\n"
+                )
+                state_file.flush()
+            summary.counts[outcome.status] += 1
+            summary.seconds += outcome.seconds
+            summary.bytes_in += outcome.bytes_in
+            summary.bytes_out += outcome.bytes_out
+            if outcome.status == "FAILED":
+                summary.failed.append((outcome.key, outcome.reason or "failed"))
+            report_file.write(
+                json.dumps(
+                    {
+                        "page": outcome.key,
+                        "title": outcome.title,
+                        "status": outcome.status,
+                        "output": relative.as_posix() if outcome.output is not None else None,
+                        "reason": outcome.reason,
+                        "seconds": round(outcome.seconds, 4),
+                        "bytes_in": outcome.bytes_in,
+                        "bytes_out": outcome.bytes_out,
+                        "issues": outcome.issues,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
+            if progress:
+                progress(summary, outcome)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _load_state(path: Path) -> dict[str, tuple[str, str]]:
+    state: dict[str, tuple[str, str]] = {}
+    if not path.exists():
+        return state
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            record = json.loads(line)
+            state[record["path"]] = (record["hash"], record["options"])
+        except (ValueError, KeyError, TypeError):
+            continue  # a line a killed run left half-written
+    return state
+
+
+def _write_atomic(path: Path, data: str | bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename over it: a reader (or a killed
+    batch) never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def summary_table(summary: Summary) -> str:
+    rate = summary.pages / summary.seconds if summary.seconds else 0.0
+    mb = summary.bytes_in / 1e6
+    lines = [
+        f"{summary.pages} pages in {summary.seconds:.1f} s ({rate:.1f} pages/s, "
+        f"{mb / summary.seconds if summary.seconds else 0:.2f} MB/s)",
+        "  " + "  ".join(f"{status} {n}" for status, n in sorted(summary.counts.items())),
+    ]
+    for page, reason in summary.failed[:20]:
+        lines.append(f"  FAILED {page}: {reason}")
+    if len(summary.failed) > 20:
+        lines.append(f"  ... and {len(summary.failed) - 20} more (see the report)")
+    return "\n".join(lines)
+
+
+def log_line(summary: Summary, outcome: Outcome | None, stream=sys.stderr) -> None:
+    if outcome is not None and outcome.status in ("FAILED", "DEGRADED"):
+        print(f"{outcome.status} {outcome.key}: {outcome.reason}", file=stream)
