@@ -159,3 +159,33 @@ def test_cli_batch_exit_codes(tmp_path: Path) -> None:
     )
     assert result.exit_code == 3
     assert "FAILED" in result.stderr and (tmp_path / "out" / "good.wiki").exists()
+
+
+def test_batch_pairs_pages_with_their_upstream_by_title(tmp_path: Path) -> None:
+    upstream = tmp_path / "upstream.xml"
+    upstream.write_text(dump([("Lighthouse", "The [[lighthouse]] was built in [[1871]].\n")]))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "Lighthouse.wiki").write_text("The lighthouse was constructed in 1871.\n")
+    summary = run_batch(
+        [str(tmp_path / "in")],
+        tmp_path / "out",
+        "wikitext",
+        Options(),
+        workers=1,
+        upstream=str(upstream),
+    )
+    assert summary.no_upstream == 0
+    assert (tmp_path / "out" / "Lighthouse.wiki").read_text() == (
+        "The [[lighthouse]] was constructed in [[1871]].\n"
+    )
+
+
+def test_batch_to_mediawiki_xml_writes_one_import_file(tmp_path: Path) -> None:
+    from lxml import etree
+
+    source = tmp_path / "dump.xml"
+    source.write_text(dump(PAGES[:5]))
+    run_batch([str(source)], tmp_path / "out", "mediawiki-xml", Options(), workers=2)
+    root = etree.parse(str(tmp_path / "out" / "import.xml")).getroot()
+    titles = [el.text for el in root.iter("{*}title")]
+    assert titles == [t for t, _ in PAGES[:5]]

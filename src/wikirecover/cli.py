@@ -486,6 +486,12 @@ def _page_text(path: str) -> str:
     type=click.Path(dir_okay=False),
     help="Extra rules file (TOML); repeatable.",
 )
+@click.option(
+    "--upstream",
+    metavar="DIR|DUMP",
+    help="Upstream pages (a folder of files named by title, or an XML dump), paired "
+    "with the pages by title: see `convert --upstream`.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
 def batch_command(
     inputs: tuple[str, ...],
@@ -498,6 +504,7 @@ def batch_command(
     report_path: str | None,
     page_timeout: float,
     rules: tuple[str, ...],
+    upstream: str | None,
     quiet: bool,
 ) -> None:
     """Convert files, folders (recursively) and MediaWiki XML dumps (.xml, .bz2, .gz) into
@@ -522,6 +529,7 @@ def batch_command(
             revision=revision,
             report=Path(report_path) if report_path else None,
             page_seconds=page_timeout,
+            upstream=upstream,
             progress=progress,
         )
     except WikirecoverError as exc:

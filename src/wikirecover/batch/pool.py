@@ -63,7 +63,16 @@ def convert_job(job: Job, to: str, options: Options) -> Outcome:
         else:
             documents = read(job.path, kind=job.kind, options=options)
             size = documents[0].source.size if documents else 0
-        results = convert_documents(documents, to=to, options=options)
+        upstream = None
+        if job.upstream is not None:
+            from ..align.upstream import hinted_options
+            from ..pipeline import repair
+
+            upstream = read_text(job.upstream, options=options)
+            for doc in upstream:
+                repair(doc, options)
+            options = hinted_options(options, upstream)
+        results = convert_documents(documents, to=to, options=options, upstream=upstream)
     except WikirecoverError as exc:
         return Outcome(
             job.key, job.title, "FAILED", None, [], time.perf_counter() - started, reason=str(exc)

@@ -24,6 +24,7 @@ from ..registry import get_writer
 from .names import NamePlanner, inside
 from .pool import Outcome, Pool
 from .sources import jobs
+from .upstreams import Upstreams
 
 STATE_FILE = ".wikirecover-state.jsonl"
 
@@ -35,13 +36,14 @@ class Summary:
     bytes_in: int = 0
     bytes_out: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    no_upstream: int = 0  # pages with --upstream given but no upstream page of their title
 
     @property
     def pages(self) -> int:
         return sum(self.counts.values())
 
 
-def options_key(to: str, options: Options) -> str:
+def options_key(to: str, options: Options, upstream: str | None = None) -> str:
     """What must match for an earlier output to count as current."""
     described = {
         "to": to,
@@ -50,6 +52,7 @@ def options_key(to: str, options: Options) -> str:
         "link_pattern": options.link_pattern,
         "unknown_templates": options.unknown_templates,
         "standalone": options.standalone,
+        "upstream": upstream,
     }
     return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -66,12 +69,17 @@ def run_batch(
     revision: str = "latest",
     report: Path | None = None,
     page_seconds: float = 60.0,
+    upstream: str | None = None,
     progress: Callable[[Summary, Outcome | None], None] | None = None,
 ) -> Summary:
+    import_file = to == "mediawiki-xml"  # pages as wikitext, then one import file
+    if import_file:
+        to = "wikitext"
     writer = get_writer(to)
+    written: list[tuple[str, Path]] = []  # (title, output) of every page of the batch
     out.mkdir(parents=True, exist_ok=True)
     state = _load_state(out / STATE_FILE)
-    key = options_key(to, options)
+    key = options_key(to, options, upstream)
     planner = NamePlanner()
     summary = Summary()
     targets: dict[str, tuple[Path, str]] = {}
@@ -79,6 +87,7 @@ def run_batch(
     report_path = report or out / "wikirecover-report.jsonl"
 
     seen: Counter[str] = Counter()
+    upstreams = Upstreams(upstream) if upstream else None
 
     def todo():
         for job in jobs(inputs, include, exclude, revision):
@@ -92,12 +101,17 @@ def run_batch(
                 continue
             digest = job.input_hash()
             earlier = state.get(relative.as_posix())
+            written.append((job.title, relative))
             if earlier == (digest, key) and (out / relative).exists():
                 summary.counts["SKIPPED"] += 1
                 if progress:
                     progress(summary, None)
                 continue
             targets[job.key] = (relative, digest)
+            if upstreams is not None:
+                job = replace(job, upstream=upstreams.text_for(job.title))
+                if job.upstream is None:
+                    summary.no_upstream += 1
             yield job
 
     count = workers or os.cpu_count() or 1
@@ -138,6 +152,15 @@ def run_batch(
             )
             if progress:
                 progress(summary, outcome)
+    if import_file:
+        from ..writers.mediawiki_xml import write_import_file
+
+        pages = (
+            (title, (out / relative).read_text(encoding="utf-8"), relative.as_posix())
+            for title, relative in written
+            if (out / relative).exists()
+        )
+        write_import_file(out / "import.xml", pages)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -177,6 +200,8 @@ def summary_table(summary: Summary) -> str:
         f"{mb / summary.seconds if summary.seconds else 0:.2f} MB/s)",
         "  " + "  ".join(f"{status} {n}" for status, n in sorted(summary.counts.items())),
     ]
+    if summary.no_upstream:
+        lines.append(f"  {summary.no_upstream} pages had no upstream page of their title")
     for page, reason in summary.failed[:20]:
         lines.append(f"  FAILED {page}: {reason}")
     if len(summary.failed) > 20:

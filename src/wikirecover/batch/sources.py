@@ -34,6 +34,7 @@ class Job:
     path: str | None = None  # the file to read otherwise
     kind: str | None = None  # reader kind, when known ("wikitext" for dump pages)
     salvaged: str | None = None  # the damage, when the page was salvaged from a broken dump
+    upstream: str | None = None  # the upstream page's text, for --upstream
 
     def input_hash(self) -> str:
         digest = hashlib.sha256()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime
 import hashlib
 import os
+from collections.abc import Iterable
+from pathlib import Path
 
 from lxml import etree
 
@@ -50,6 +52,30 @@ def write_mediawiki_xml(doc: Document, options: Options) -> str:
 
 def export_xml(documents: list[Document]) -> str:
     """One import file for ``documents`` (pages with their repaired wikitext)."""
+    root = _root()
+    timestamp = _timestamp()
+    for number, doc in enumerate(documents, 1):
+        root.append(_page(number, doc.title, doc.text, doc.source.path, timestamp))
+    return etree.tostring(root, encoding="unicode", pretty_print=True)
+
+
+def write_import_file(path: str | Path, pages: Iterable[tuple[str, str, str]]) -> int:
+    """Stream ``pages`` (title, wikitext, origin) into an import file at ``path``, one page in
+    memory at a time; returns how many were written."""
+    timestamp = _timestamp()
+    count = 0
+    root = _root()
+    with etree.xmlfile(str(path), encoding="utf-8") as xml:
+        xml.write_declaration()
+        attributes = {k: v for k, v in root.attrib.items() if not k.startswith(f"{{{XML}}}")}
+        with xml.element(root.tag, attrib=attributes, nsmap=root.nsmap):  # (xml:lang left out)
+            xml.write(root[0], pretty_print=True)  # siteinfo
+            for count, (title, text, origin) in enumerate(pages, 1):
+                xml.write(_page(count, title, text, origin, timestamp), pretty_print=True)
+    return count
+
+
+def _root() -> etree._Element:
     root = etree.Element(
         f"{{{EXPORT_NS}}}mediawiki",
         nsmap={None: EXPORT_NS, "xsi": XSI},
@@ -69,28 +95,29 @@ def export_xml(documents: list[Document]) -> str:
         space = _sub(spaces, "namespace", name)
         space.set("key", str(key))
         space.set("case", "first-letter")
-    timestamp = _timestamp()
-    for number, doc in enumerate(documents, 1):
-        title = _title(doc.title or f"Recovered page {number}")
-        text = doc.text
-        page = _sub(root, "page")
-        _sub(page, "title", title)
-        _sub(page, "ns", str(_namespace(title)))
-        _sub(page, "id", str(number))
-        revision = _sub(page, "revision")
-        _sub(revision, "id", str(number))
-        _sub(revision, "timestamp", timestamp)
-        contributor = _sub(revision, "contributor")
-        _sub(contributor, "username", "wikirecover")
-        _sub(contributor, "id", "0")
-        _sub(revision, "comment", f"Recovered by wikirecover from {doc.source.path}")
-        _sub(revision, "model", "wikitext")
-        _sub(revision, "format", "text/x-wiki")
-        node = _sub(revision, "text", text)
-        node.set("bytes", str(len(text.encode("utf-8"))))
-        node.set(f"{{{XML}}}space", "preserve")
-        _sub(revision, "sha1", _sha1_base36(text))
-    return etree.tostring(root, encoding="unicode", pretty_print=True)
+    return root
+
+
+def _page(number: int, title: str, text: str, origin: str, timestamp: str) -> etree._Element:
+    title = _title(title or f"Recovered page {number}")
+    page = etree.Element(f"{{{EXPORT_NS}}}page")
+    _sub(page, "title", title)
+    _sub(page, "ns", str(_namespace(title)))
+    _sub(page, "id", str(number))
+    revision = _sub(page, "revision")
+    _sub(revision, "id", str(number))
+    _sub(revision, "timestamp", timestamp)
+    contributor = _sub(revision, "contributor")
+    _sub(contributor, "username", "wikirecover")
+    _sub(contributor, "id", "0")
+    _sub(revision, "comment", f"Recovered by wikirecover from {origin}")
+    _sub(revision, "model", "wikitext")
+    _sub(revision, "format", "text/x-wiki")
+    node = _sub(revision, "text", text)
+    node.set("bytes", str(len(text.encode("utf-8"))))
+    node.set(f"{{{XML}}}space", "preserve")
+    _sub(revision, "sha1", _sha1_base36(text))
+    return page
 
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None) -> etree._Element:
