@@ -492,6 +492,7 @@ def _page_text(path: str) -> str:
     help="Upstream pages (a folder of files named by title, or an XML dump), paired "
     "with the pages by title: see `convert --upstream`.",
 )
+@click.option("--no-repair", is_flag=True, help="Convert clean wikitext as it is.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
 def batch_command(
     inputs: tuple[str, ...],
@@ -505,6 +506,7 @@ def batch_command(
     page_timeout: float,
     rules: tuple[str, ...],
     upstream: str | None,
+    no_repair: bool,
     quiet: bool,
 ) -> None:
     """Convert files, folders (recursively) and MediaWiki XML dumps (.xml, .bz2, .gz) into
@@ -515,7 +517,7 @@ def batch_command(
     from .batch.run import log_line
 
     try:
-        options = Options(rules=Rules.load(rules))
+        options = Options(rules=Rules.load(rules), passes=() if no_repair else None)
         get_writer(to)
         progress = None if quiet else _batch_progress(log_line)
         summary = run_batch(

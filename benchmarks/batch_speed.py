@@ -1,0 +1,121 @@
+"""Batch throughput: the corpus replicated into an XML dump of a given size, converted by
+`wikirecover batch`, against one pandoc process per page with the same parallelism.
+
+    python benchmarks/batch_speed.py [--mb 10] [--jobs 2] [--to gfm] [--no-repair]
+        [--pandoc-pages 200] [--shared ../shared]
+
+Prints pages/s and MB/s of both and the peak resident memory of the batch (parent and each
+worker, from the kernel's accounting). pandoc is timed on the first --pandoc-pages pages of the
+same dump (it is slow; its rate is what is compared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from wikirecover.pandoc import pandoc_path
+
+
+def build_dump(corpus: Path, target: Path, megabytes: float) -> tuple[int, int]:
+    pages = sorted(corpus.glob("*.wiki"))
+    texts = [(p.stem.replace("_", " "), p.read_text(encoding="utf-8")) for p in pages]
+    written = count = 0
+    with target.open("w", encoding="utf-8") as out:
+        out.write('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/">\n')
+        copy = 0
+        while written < megabytes * 1e6:
+            copy += 1
+            for title, text in texts:
+                count += 1
+                out.write(
+                    f"<page><title>{html.escape(title)} {copy}</title><ns>0</ns><id>{count}</id>"
+                    f'<revision><id>{count}</id><text xml:space="preserve">{html.escape(text)}'
+                    "</text></revision></page>\n"
+                )
+                written += len(text.encode("utf-8"))
+                if written >= megabytes * 1e6:
+                    break
+        out.write("</mediawiki>\n")
+    return count, written
+
+
+def main() -> int:
+    here = Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=10.0)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--to", default="gfm")
+    parser.add_argument("--no-repair", action="store_true")
+    parser.add_argument("--pandoc-pages", type=int, default=200)
+    parser.add_argument("--shared", type=Path, default=here.parent / "shared")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="wikirecover-batch-bench-"))
+    dump = work / "dump.xml"
+    pages, size = build_dump(args.shared / "corpus" / "wikitext", dump, args.mb)
+    print(f"dump: {pages} pages, {size / 1e6:.1f} MB of wikitext")
+
+    command = [
+        sys.executable,
+        "-m",
+        "wikirecover",
+        "batch",
+        str(dump),
+        "-o",
+        str(work / "out"),
+        "--to",
+        args.to,
+        "-j",
+        str(args.jobs),
+        "-q",
+    ]
+    if args.no_repair:
+        command.append("--no-repair")
+    started = time.perf_counter()
+    done = subprocess.run(command, check=False)
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        f"wikirecover batch ({args.jobs} workers): {elapsed:.1f} s, {pages / elapsed:.1f} pages/s,"
+        f" {size / 1e6 / elapsed:.2f} MB/s, exit {done.returncode}, peak RSS of one process "
+        f"{peak:.0f} MB"
+    )
+
+    texts = [
+        p.read_text(encoding="utf-8")
+        for p in sorted((args.shared / "corpus" / "wikitext").glob("*.wiki"))
+    ]
+    sample = [texts[n % len(texts)] for n in range(min(args.pandoc_pages, pages))]
+
+    def one(text: str) -> int:
+        return subprocess.run(
+            [pandoc_path(), "-f", "mediawiki", "-t", "gfm"],
+            input=text.encode(),
+            capture_output=True,
+            check=False,
+        ).returncode
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(args.jobs) as pool:
+        failures = sum(1 for code in pool.map(one, sample) if code)
+    pandoc = time.perf_counter() - started
+    sample_mb = sum(len(t.encode()) for t in sample) / 1e6
+    print(
+        f"pandoc per page ({args.jobs} at a time, {len(sample)} pages): "
+        f"{len(sample) / pandoc:.1f} pages/s, {sample_mb / pandoc:.2f} MB/s, {failures} failed"
+    )
+    print(f"ratio: {(pages / elapsed) / (len(sample) / pandoc):.1f}x pandoc's pages/s")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
