@@ -189,3 +189,24 @@ def test_batch_to_mediawiki_xml_writes_one_import_file(tmp_path: Path) -> None:
     root = etree.parse(str(tmp_path / "out" / "import.xml")).getroot()
     titles = [el.text for el in root.iter("{*}title")]
     assert titles == [t for t, _ in PAGES[:5]]
+
+
+def test_the_dask_engine_gives_the_same_outputs_as_the_local_pool(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    source = tmp_path / "dump.xml"
+    source.write_text(dump(PAGES[:8]))
+    run_batch([str(source)], tmp_path / "local", "gfm", Options(), workers=2)
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:
+        summary = run_batch(
+            [str(source)], tmp_path / "dask", "gfm", Options(), scheduler=cluster.scheduler_address
+        )
+    assert summary.pages == 8 and not summary.counts.get("FAILED")
+    local = {p.name: p.read_bytes() for p in (tmp_path / "local").glob("*.md")}
+    remote = {p.name: p.read_bytes() for p in (tmp_path / "dask").glob("*.md")}
+    assert local == remote and len(local) == 8

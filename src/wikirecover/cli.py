@@ -492,6 +492,14 @@ def _page_text(path: str) -> str:
     help="Upstream pages (a folder of files named by title, or an XML dump), paired "
     "with the pages by title: see `convert --upstream`.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local worker processes, or a Dask cluster (pip install 'wikirecover[dask]').",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler (tcp://host:8786).")
 @click.option("--no-repair", is_flag=True, help="Convert clean wikitext as it is.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
 def batch_command(
@@ -506,6 +514,8 @@ def batch_command(
     page_timeout: float,
     rules: tuple[str, ...],
     upstream: str | None,
+    engine: str,
+    scheduler: str | None,
     no_repair: bool,
     quiet: bool,
 ) -> None:
@@ -519,6 +529,8 @@ def batch_command(
     try:
         options = Options(rules=Rules.load(rules), passes=() if no_repair else None)
         get_writer(to)
+        if (engine == "dask") != bool(scheduler):
+            raise WikirecoverError("--engine dask and --scheduler ADDRESS go together")
         progress = None if quiet else _batch_progress(log_line)
         summary = run_batch(
             list(inputs),
@@ -532,6 +544,7 @@ def batch_command(
             report=Path(report_path) if report_path else None,
             page_seconds=page_timeout,
             upstream=upstream,
+            scheduler=scheduler,
             progress=progress,
         )
     except WikirecoverError as exc:

@@ -70,6 +70,7 @@ def run_batch(
     report: Path | None = None,
     page_seconds: float = 60.0,
     upstream: str | None = None,
+    scheduler: str | None = None,
     progress: Callable[[Summary, Outcome | None], None] | None = None,
 ) -> Summary:
     import_file = to == "mediawiki-xml"  # pages as wikitext, then one import file
@@ -119,7 +120,13 @@ def run_batch(
         open(report_path, "a", encoding="utf-8") as report_file,
         open(out / STATE_FILE, "a", encoding="utf-8") as state_file,
     ):
-        for outcome in Pool(count, to, options, seconds=page_seconds).run(todo()):
+        if scheduler:
+            from .dask_engine import DaskEngine
+
+            engine = DaskEngine(scheduler, to, options, page_seconds)
+        else:
+            engine = Pool(count, to, options, seconds=page_seconds)
+        for outcome in engine.run(todo()):
             relative, digest = targets.pop(outcome.key)
             if outcome.output is not None:
                 _write_atomic(out / relative, outcome.output)
