@@ -56,8 +56,72 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+# A changed stretch of lines larger than this (tokens on one side times the other) is a rewrite:
+# diffed by lines only, since a minimal token diff of it costs minutes and says nothing useful.
+MAX_TOKEN_DIFF = 4_000_000
+
+
 def changes(base: list[str], other: list[str]) -> list[Change]:
-    """The changes that turn ``base`` into ``other``, in base order, minimal."""
+    """The changes that turn ``base`` into ``other``, in base order: lines first (fast on long
+    pages), then tokens inside each changed stretch of lines (small changes)."""
+    lines_b, lines_o = _line_spans(base), _line_spans(other)
+    codes = _Codes()
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0
+    diffs = engine.diff_main(
+        codes.encode("".join(base[a:b]) for a, b in lines_b),
+        codes.encode("".join(other[a:b]) for a, b in lines_o),
+        False,
+    )
+    found: list[Change] = []
+    lb = lo = 0
+    block: list[int] | None = None  # first line of the changed stretch in base, in other
+
+    def flush(end_b: int, end_o: int) -> None:
+        start_b = lines_b[block[0]][0] if block[0] < len(lines_b) else len(base)
+        start_o = lines_o[block[1]][0] if block[1] < len(lines_o) else len(other)
+        stop_b = lines_b[end_b - 1][1] if end_b > block[0] else start_b
+        stop_o = lines_o[end_o - 1][1] if end_o > block[1] else start_o
+        old, new = base[start_b:stop_b], other[start_o:stop_o]
+        if len(old) * len(new) > MAX_TOKEN_DIFF:  # a rewrite, not an edit: whole lines
+            found.append(Change(start_b, stop_b, tuple(new)))
+            return
+        for change in _token_changes(old, new):
+            found.append(Change(change.start + start_b, change.end + start_b, change.tokens))
+
+    for op, text in diffs:
+        n = len(text)
+        if op == EQUAL:
+            if block is not None:
+                flush(lb, lo)
+                block = None
+            lb, lo = lb + n, lo + n
+            continue
+        if block is None:
+            block = [lb, lo]
+        if op == DELETE:
+            lb += n
+        else:
+            lo += n
+    if block is not None:
+        flush(lb, lo)
+    return found
+
+
+def _line_spans(tokens: list[str]) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for index, token in enumerate(tokens):
+        if "\n" in token:
+            spans.append((start, index + 1))
+            start = index + 1
+    if start < len(tokens):
+        spans.append((start, len(tokens)))
+    return spans
+
+
+def _token_changes(base: list[str], other: list[str]) -> list[Change]:
+    """Token-level changes, minimal."""
     codes = _Codes()
     engine = diff_match_patch()
     engine.Diff_Timeout = 0  # minimal diffs (reliability finding 7)
