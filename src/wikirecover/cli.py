@@ -531,7 +531,7 @@ def batch_command(
         get_writer(to)
         if (engine == "dask") != bool(scheduler):
             raise WikirecoverError("--engine dask and --scheduler ADDRESS go together")
-        progress = None if quiet else _batch_progress(log_line)
+        progress = None if quiet else _batch_progress(log_line, _known_total(inputs))
         summary = run_batch(
             list(inputs),
             Path(out),
@@ -554,8 +554,24 @@ def batch_command(
     sys.exit(EXIT_PAGE_FAILED if summary.counts.get("FAILED") else EXIT_OK)
 
 
-def _batch_progress(log_line):
-    """A progress line on a terminal (pages, pages/s); otherwise problems and a line per 1000."""
+def _known_total(inputs: tuple[str, ...]) -> int | None:
+    """How many pages the inputs hold, when that is cheap to know (files and folders; a
+    streamed dump's pages are not counted ahead)."""
+    from .batch.sources import is_dump
+
+    total = 0
+    for given in inputs:
+        path = Path(given)
+        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+        if any(is_dump(f) for f in files):
+            return None
+        total += len(files)
+    return total
+
+
+def _batch_progress(log_line, total: int | None = None):
+    """A progress line on a terminal (pages, pages/s, and the ETA when the total is known);
+    otherwise problem lines and a line per 1000 pages."""
     import time
 
     started = time.perf_counter()
@@ -564,11 +580,15 @@ def _batch_progress(log_line):
         if outcome is not None:
             log_line(summary, outcome)
         done = summary.pages
-        rate = done / max(time.perf_counter() - started, 1e-9)
+        elapsed = max(time.perf_counter() - started, 1e-9)
+        rate = done / elapsed
+        line = f"{done}" + (f"/{total}" if total else "") + f" pages, {rate:.1f} pages/s"
+        if total and rate > 0:
+            line += f", ETA {max(0.0, (total - done) / rate):.0f} s"
         if sys.stderr.isatty():
-            click.echo(f"\r{done} pages, {rate:.1f} pages/s ", err=True, nl=False)
+            click.echo(f"\r{line} ", err=True, nl=False)
         elif done % 1000 == 0:
-            click.echo(f"{done} pages, {rate:.1f} pages/s", err=True)
+            click.echo(line, err=True)
 
     return report
 
