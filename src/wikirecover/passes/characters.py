@@ -52,6 +52,8 @@ def _controls(text: str, doc: Document) -> str:
 
 
 def _line_endings(text: str, doc: Document) -> str:
+    if "\r" not in text:
+        return text  # all LF: nothing can be mixed
     kinds = Counter(match.group(0) for match in _ENDINGS.finditer(text))
     if len(kinds) < 2:
         return text
