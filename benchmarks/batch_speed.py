@@ -3,8 +3,11 @@
 
     python benchmarks/batch_speed.py [--mb 10] [--jobs 2] [--to gfm] [--no-repair]
         [--pandoc-pages 200] [--shared ../shared]
+    python benchmarks/batch_speed.py --text-dumps [--mb 10] [--jobs 2]
 
-Prints pages/s and MB/s of both and the peak resident memory of the batch (parent and each
+With --text-dumps the corpus's crawled text dumps are replicated as files into a folder and
+recovered to wikitext (pandoc has no reader for them: no comparison). Prints pages/s and MB/s
+of both and the peak resident memory of the batch (parent and each
 worker, from the kernel's accounting). pandoc is timed on the first --pandoc-pages pages of the
 same dump (it is slow; its rate is what is compared).
 """
@@ -48,6 +51,48 @@ def build_dump(corpus: Path, target: Path, megabytes: float) -> tuple[int, int]:
     return count, written
 
 
+def text_dumps(args, work: Path) -> int:
+    """Crawled text dumps replicated as files, recovered to wikitext by the batch."""
+    sources = sorted((args.shared / "corpus" / "text-crawled").glob("*.txt"))
+    folder = work / "dumps"
+    folder.mkdir()
+    size = count = 0
+    while size < args.mb * 1e6:
+        for source in sources:
+            data = source.read_bytes()
+            count += 1
+            (folder / f"{count:06d}_{source.name}").write_bytes(data)
+            size += len(data)
+            if size >= args.mb * 1e6:
+                break
+    print(f"text dumps: {count} files, {size / 1e6:.1f} MB")
+    command = [
+        sys.executable,
+        "-m",
+        "wikirecover",
+        "batch",
+        str(folder),
+        "-o",
+        str(work / "out"),
+        "--to",
+        "wikitext",
+        "-j",
+        str(args.jobs),
+        "-q",
+    ]
+    started = time.perf_counter()
+    done = subprocess.run(command, check=False)
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        f"wikirecover batch ({args.jobs} workers): {elapsed:.1f} s, {count / elapsed:.1f} "
+        f"pages/s, {size / 1e6 / elapsed:.2f} MB/s, exit {done.returncode}, peak RSS of one "
+        f"process {peak:.0f} MB"
+    )
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
 def main() -> int:
     here = Path(__file__).resolve().parent.parent
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -57,8 +102,11 @@ def main() -> int:
     parser.add_argument("--no-repair", action="store_true")
     parser.add_argument("--pandoc-pages", type=int, default=200)
     parser.add_argument("--shared", type=Path, default=here.parent / "shared")
+    parser.add_argument("--text-dumps", action="store_true")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="wikirecover-batch-bench-"))
+    if args.text_dumps:
+        return text_dumps(args, work)
     dump = work / "dump.xml"
     pages, size = build_dump(args.shared / "corpus" / "wikitext", dump, args.mb)
     print(f"dump: {pages} pages, {size / 1e6:.1f} MB of wikitext")
