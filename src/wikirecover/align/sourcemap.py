@@ -252,7 +252,7 @@ class _Builder:
             self.code(node.title, inner[0], span)
             self.piece("\n", BREAK, end, end)
         elif isinstance(node, Tag):
-            self.tag(node, source, start, end, parent)
+            self.tag(node, start, end, parent)
         # Arguments ({{{1}}}) and anything else show nothing a dump would keep.
 
     def wikilink(self, node: Wikilink, start: int, end: int, parent: Span) -> None:
@@ -288,7 +288,7 @@ class _Builder:
             self.code(node.title, title_start, span)
         self.link_depth -= 1
 
-    def tag(self, node: Tag, source: str, start: int, end: int, parent: Span) -> None:
+    def tag(self, node: Tag, start: int, end: int, parent: Span) -> None:
         name = str(node.tag).strip().lower()
         if name == "ref":
             self.token("ref", start, end)
@@ -310,7 +310,7 @@ class _Builder:
             return
         if node.self_closing or node.contents is None:
             return
-        inner = _contents_range(node, source, start, end)
+        inner = _contents_range(node, end)
         block = name in BLOCK_TAGS
         if block:
             self.piece("\n", BREAK, start, start)
@@ -326,7 +326,7 @@ class _Builder:
             self.piece("\n", BREAK, end, end)
 
 
-def _contents_range(node: Tag, source: str, start: int, end: int) -> tuple[int, int]:
+def _contents_range(node: Tag, end: int) -> tuple[int, int]:
     contents = len(str(node.contents))
     if node.wiki_markup:
         close = len(node.closing_wiki_markup or "")

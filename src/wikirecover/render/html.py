@@ -46,8 +46,6 @@ _SWITCH = re.compile(
     r"NOGALLERY|HIDDENCAT|EXPECTUNUSEDCATEGORY|INDEX|NOINDEX|STATICREDIRECT|"
     r"NOTITLECONVERT|NOTC|NOCONTENTCONVERT|NOCC|DISAMBIG)__"
 )
-# Tags whose content is shown as it is written, escaped (no wikitext inside).
-VERBATIM = frozenset({"nowiki", "code-nowiki"})
 # Tags of extensions a static export cannot run: their source is shown in a code block.
 EXTENSION_TAGS = frozenset(
     {

@@ -120,8 +120,6 @@ class MarkdownWriter:
             return self.definitions(node)
         if tag == "table":
             return self.table(node)
-        if tag == "ol" and "references" in (node.attributes.get("class") or ""):
-            return ""
         return self.blocks(node)
 
     def list_block(self, node: LexborNode) -> str:

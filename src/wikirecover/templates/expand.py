@@ -22,7 +22,6 @@ from mwparserfromhell.nodes import (
     Heading,
     Tag,
     Template,
-    Text,
     Wikilink,
 )
 from mwparserfromhell.wikicode import Wikicode
@@ -203,7 +202,3 @@ def _include_only(definition: str) -> str:
 def _verbatim(node: Tag) -> bool:
     return str(node.tag).strip().lower() in ("nowiki", "pre", "math", "syntaxhighlight", "source")
 
-
-def text_of(code: str) -> str:
-    """Plain text of an argument value (for comparisons in parser functions)."""
-    return "".join(str(n) for n in parse_wikitext(code).nodes if isinstance(n, Text)).strip()
