@@ -17,8 +17,8 @@ from .errors import WikirecoverError
 from .model import Document
 from .options import Options
 from .pipeline import Converted, convert, convert_documents, read
+from .readers.title import normalise_title
 from .registry import READERS, WRITERS, get_writer, iter_components
-from .render.html import normalise_title
 from .report import issue_line, summary_line, write_report
 from .rules import Rules
 

@@ -33,6 +33,7 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
+from ..readers.title import page_name
 from ..rules import Rules
 from ..wikitext import parse_wikitext
 
@@ -234,7 +235,7 @@ class _Builder:
             return
         elif isinstance(node, Template):
             raw = "".join(str(n) for n in node.name.nodes if not isinstance(n, Comment))
-            name = _name(raw)
+            name = page_name(raw)
             if _MAGIC.match(raw):
                 return
             key = "reflist" if name.casefold() in self.reflists else "t:" + name
@@ -261,7 +262,7 @@ class _Builder:
         if namespace in self.categories:
             return  # categories are merged on their own (see transfer.merge_categories)
         if namespace in self.files:
-            self.token("f:" + _name(title.split(":", 1)[1]), start, end)
+            self.token("f:" + page_name(title.split(":", 1)[1]), start, end)
             return
         if re.fullmatch(r"[a-z]{2,3}(?:-[a-z]+)?", namespace):
             return  # an interlanguage link shows in the sidebar, not the text
@@ -333,11 +334,6 @@ def _contents_range(node: Tag, end: int) -> tuple[int, int]:
         return end - close - contents, end - close
     close = len("</" + str(node.closing_tag) + ">")
     return end - close - contents, end - close
-
-
-def _name(raw: str) -> str:
-    name = " ".join(raw.replace("_", " ").split())
-    return name[:1].upper() + name[1:]
 
 
 def source_map(wikitext: str, rules: Rules, code: Wikicode | None = None) -> SourceMap:

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..model import Document, Severity, shorten
 from ..options import Options
+from ..readers.title import page_name
 from ..wikitext import parse_wikitext
 from .transfer import LOCAL, transfer
 
@@ -20,12 +21,8 @@ COMPONENT = "align:upstream"
 def hinted_options(options: Options, upstream: list[Document]) -> Options:
     """Options whose rules know the upstream's template names, so that a dump's red-link text
     (`Template:Infobox officeholder Harry ...`) ends where the real name ends."""
-    names = {
-        " ".join(str(t.name).replace("_", " ").split())
-        for doc in upstream
-        for t in doc.wikicode.filter_templates()
-    }
-    names = {n[:1].upper() + n[1:] for n in names if n and ":" not in n and "{" not in n}
+    names = {page_name(str(t.name)) for doc in upstream for t in doc.wikicode.filter_templates()}
+    names = {n for n in names if n and ":" not in n and "{" not in n}
     known = tuple(sorted(set(options.rules.known_templates) | names, key=len, reverse=True))
     return replace(options, rules=replace(options.rules, known_templates=known))
 
@@ -34,16 +31,11 @@ def pair(doc: Document, upstream: list[Document]) -> Document | None:
     """The upstream page for ``doc``: the one with its title, or the only one there is."""
     if len(upstream) == 1:
         return upstream[0]
-    wanted = _title_key(doc.title)
+    wanted = page_name(doc.title)
     for candidate in upstream:
-        if _title_key(candidate.title) == wanted:
+        if page_name(candidate.title) == wanted:
             return candidate
     return None
-
-
-def _title_key(title: str) -> str:
-    title = " ".join(title.replace("_", " ").split())
-    return title[:1].upper() + title[1:]
 
 
 def restore_from_upstream(doc: Document, upstream: Document, options: Options) -> None:
@@ -98,7 +90,7 @@ def restore_from_upstream(doc: Document, upstream: Document, options: Options) -
 def _categories(doc: Document, options: Options) -> list[str] | None:
     """The page's own category names, or None when the dump showed no category footer."""
     names = [
-        _title_key(str(link.title).split(":", 1)[1])
+        page_name(str(link.title).split(":", 1)[1])
         for link in doc.wikicode.filter_wikilinks()
         if _is_category(str(link.title), options)
     ]
@@ -119,7 +111,7 @@ def _merge_categories(doc: Document, local: list[str], options: Options) -> None
         title = str(link.title)
         if not _is_category(title, options):
             continue
-        name = _title_key(title.split(":", 1)[1])
+        name = page_name(title.split(":", 1)[1])
         present.add(name)
         if name not in wanted:
             doc.wikicode.remove(link)

@@ -12,12 +12,8 @@ import tempfile
 from pathlib import Path
 
 from ..errors import InputError
+from ..readers.title import page_name
 from .sources import dump_jobs, is_dump
-
-
-def title_key(title: str) -> str:
-    title = " ".join(title.replace("_", " ").split())
-    return title[:1].upper() + title[1:]
 
 
 class Upstreams:
@@ -27,7 +23,7 @@ class Upstreams:
         self.database: sqlite3.Connection | None = None
         if self.path.is_dir():
             for file in sorted(p for p in self.path.rglob("*") if p.is_file()):
-                self.files.setdefault(title_key(file.stem), file)
+                self.files.setdefault(page_name(file.stem), file)
         elif self.path.is_file() and is_dump(self.path):
             self._index_dump()
         elif self.path.is_file():
@@ -42,17 +38,17 @@ class Upstreams:
         with self.database:
             for job in dump_jobs(self.path):
                 self.database.execute(
-                    "insert or replace into page values (?, ?)", (title_key(job.title), job.text)
+                    "insert or replace into page values (?, ?)", (page_name(job.title), job.text)
                 )
 
     def text_for(self, title: str) -> str | None:
         """The upstream wikitext (or file text) of page ``title``, or None."""
         if self.database is not None:
             row = self.database.execute(
-                "select text from page where title = ?", (title_key(title),)
+                "select text from page where title = ?", (page_name(title),)
             ).fetchone()
             return row[0] if row else None
-        file = self.files.get(title_key(title)) or self.files.get("")
+        file = self.files.get(page_name(title)) or self.files.get("")
         if file is None:
             return None
         return file.read_bytes().decode("utf-8", "replace")

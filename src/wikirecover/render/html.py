@@ -32,6 +32,7 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
+from ..readers.title import normalise_title
 from ..rules import Rules
 from . import sanitize
 from .blocks import BLOCK_MARK, DD_MARK, block_levels
@@ -92,21 +93,6 @@ class Rendered:
     html: str
     categories: list[str] = field(default_factory=list)
     unrendered: Counter[str] = field(default_factory=Counter)  # what was shown as source
-
-
-def normalise_title(title: str) -> str:
-    title = " ".join(title.replace("_", " ").split())
-    if ":" in title:
-        namespace, rest = title.split(":", 1)
-        if namespace and " " not in namespace.strip():
-            rest = rest.strip()
-            return (
-                namespace.strip()[:1].upper()
-                + namespace.strip()[1:]
-                + ":"
-                + (rest[:1].upper() + rest[1:])
-            )
-    return title[:1].upper() + title[1:]
 
 
 def _url_title(title: str) -> str:

@@ -26,6 +26,7 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
+from ..readers.title import page_name
 from ..wikitext import parse_wikitext
 from .parser_functions import PARSER_FUNCTIONS, split_function
 
@@ -181,10 +182,11 @@ def undo_expansion(undo: list[tuple[Wikicode, int, int, list]]) -> None:
 
 
 def normalise_name(name: str) -> str:
-    name = " ".join(name.replace("_", " ").split())
+    """A template's page name without its namespace prefix."""
+    name = page_name(name)
     if name.casefold().startswith("template:"):
-        name = name.split(":", 1)[1].strip()
-    return name[:1].upper() + name[1:]
+        name = name.split(":", 1)[1]
+    return page_name(name)
 
 
 def _include_only(definition: str) -> str:
@@ -201,4 +203,3 @@ def _include_only(definition: str) -> str:
 
 def _verbatim(node: Tag) -> bool:
     return str(node.tag).strip().lower() in ("nowiki", "pre", "math", "syntaxhighlight", "source")
-
