@@ -17,6 +17,30 @@ from mwparserfromhell.wikicode import Wikicode
 
 mwparserfromhell.parser.use_c = False
 
+# Tags of MediaWiki extensions whose content is not wikitext and that render it their own way
+# (formulas, galleries, maps, highlighted code...): a static tool can only show or compare them
+# as units.
+EXTENSION_TAGS = frozenset(
+    {
+        "math",
+        "chem",
+        "ce",
+        "gallery",
+        "timeline",
+        "graph",
+        "score",
+        "hiero",
+        "imagemap",
+        "mapframe",
+        "maplink",
+        "templatedata",
+        "syntaxhighlight",
+        "source",
+        "inputbox",
+        "categorytree",
+    }
+)
+
 
 def parse_wikitext(text: str, *, skip_style_tags: bool = False) -> Wikicode:
     """Parse ``text`` into a tree whose ``str()`` is exactly ``text``.

@@ -35,7 +35,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..readers.title import page_name
 from ..rules import Rules
-from ..wikitext import parse_wikitext
+from ..wikitext import EXTENSION_TAGS, parse_wikitext
 
 WORD, SPACE, BREAK, TOKEN = 0, 1, 2, 3
 _PIECE = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
@@ -47,26 +47,7 @@ INLINE = "inline"  # cut inside its content only for a region strictly inside it
 BLOCK = "block"  # content is free text: regions and insertion points may sit inside (table cell)
 
 # Tags whose content is shown as one unit that a dump renders its own way: compared as a token.
-UNIT_TAGS = frozenset(
-    {
-        "math",
-        "chem",
-        "ce",
-        "gallery",
-        "timeline",
-        "graph",
-        "score",
-        "hiero",
-        "imagemap",
-        "mapframe",
-        "maplink",
-        "templatedata",
-        "syntaxhighlight",
-        "source",
-        "inputbox",
-        "categorytree",
-    }
-)
+UNIT_TAGS = EXTENSION_TAGS
 # Tags that lay out blocks (their content is edited like page text).
 BLOCK_TAGS = frozenset(
     {"table", "tr", "td", "th", "caption", "div", "blockquote", "center", "poem", "pre", "ul", "ol"}

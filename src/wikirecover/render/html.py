@@ -34,6 +34,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..readers.title import normalise_title
 from ..rules import Rules
+from ..wikitext import EXTENSION_TAGS as WIKITEXT_EXTENSION_TAGS
 from . import sanitize
 from .blocks import BLOCK_MARK, DD_MARK, block_levels
 from .cite import Citations, follow
@@ -48,30 +49,7 @@ _SWITCH = re.compile(
     r"NOTITLECONVERT|NOTC|NOCONTENTCONVERT|NOCC|DISAMBIG)__"
 )
 # Tags of extensions a static export cannot run: their source is shown in a code block.
-EXTENSION_TAGS = frozenset(
-    {
-        "math",
-        "chem",
-        "ce",
-        "gallery",
-        "timeline",
-        "graph",
-        "score",
-        "hiero",
-        "imagemap",
-        "mapframe",
-        "maplink",
-        "templatedata",
-        "syntaxhighlight",
-        "source",
-        "inputbox",
-        "categorytree",
-        "poem",
-        "indicator",
-        "section",
-        "templatestyles",
-    }
-)
+EXTENSION_TAGS = WIKITEXT_EXTENSION_TAGS | {"poem", "indicator", "section", "templatestyles"}
 
 
 @dataclass(frozen=True)
