@@ -94,12 +94,12 @@ def write(doc: Document, to: str = "wikitext", options: Options | None = None) -
     return get_writer(to).write(doc, options or Options())
 
 
-def read_upstream(path: str | Path, *, options: Options | None = None) -> list[Document]:
-    """The upstream pages for ``--upstream``: read (any kind) and repaired."""
-    documents = read(path, options=options)
+def prepare_upstream(documents: list[Document], options: Options) -> Options:
+    """Repair the upstream pages (read from any kind) and return the options for reading the
+    pages aligned with them: the rules then know the upstream's template names."""
     for doc in documents:
         repair(doc, options)
-    return documents
+    return hinted_options(options, documents)
 
 
 def restore(doc: Document, upstream: list[Document], options: Options) -> None:
@@ -166,8 +166,8 @@ def convert(
     options = options or Options()
     upstream_docs = None
     if upstream is not None:
-        upstream_docs = read_upstream(upstream, options=options)
-        options = hinted_options(options, upstream_docs)
+        upstream_docs = read(upstream, options=options)
+        options = prepare_upstream(upstream_docs, options)
     return convert_documents(
         read(path, kind=kind, options=options), to=to, options=options, upstream=upstream_docs
     )

@@ -43,10 +43,27 @@ def convert_job(job: Job, to: str, options: Options) -> Outcome:
     """Convert one page (in a worker)."""
     from ..errors import WikirecoverError
     from ..model import Severity, SourceInfo
-    from ..pipeline import convert_documents, read, read_text
+    from ..pipeline import convert_documents, prepare_upstream, read, read_text
 
     started = time.perf_counter()
+
+    def failed(reason: str, size: int = 0) -> Outcome:
+        return Outcome(
+            job.key,
+            job.title,
+            "FAILED",
+            None,
+            [],
+            time.perf_counter() - started,
+            size,
+            reason=reason,
+        )
+
     try:
+        upstream = None
+        if job.upstream is not None:  # first: its template names help read the page
+            upstream = read_text(job.upstream, options=options)
+            options = prepare_upstream(upstream, options)
         if job.text is not None:
             source = SourceInfo(kind="", path=job.origin, size=len(job.text.encode("utf-8")))
             documents = read_text(job.text, kind=job.kind, source=source, options=options)
@@ -59,56 +76,19 @@ def convert_job(job: Job, to: str, options: Options) -> Outcome:
                         "batch:dump",
                         Severity.ERROR,
                     )
-            size = len(job.text.encode("utf-8"))
+            size = source.size
         else:
             documents = read(job.path, kind=job.kind, options=options)
             size = documents[0].source.size if documents else 0
-        upstream = None
-        if job.upstream is not None:
-            from ..align.upstream import hinted_options
-            from ..pipeline import repair
-
-            upstream = read_text(job.upstream, options=options)
-            for doc in upstream:
-                repair(doc, options)
-            options = hinted_options(options, upstream)
         results = convert_documents(documents, to=to, options=options, upstream=upstream)
     except WikirecoverError as exc:
-        return Outcome(
-            job.key, job.title, "FAILED", None, [], time.perf_counter() - started, reason=str(exc)
-        )
+        return failed(str(exc))
     except MemoryError:
-        return Outcome(
-            job.key,
-            job.title,
-            "FAILED",
-            None,
-            [],
-            time.perf_counter() - started,
-            reason="memory budget reached",
-        )
+        return failed("memory budget reached")
     except Exception as exc:  # a bug must not stop the batch
-        return Outcome(
-            job.key,
-            job.title,
-            "FAILED",
-            None,
-            [],
-            time.perf_counter() - started,
-            reason="".join(traceback.format_exception_only(exc)).strip(),
-        )
+        return failed("".join(traceback.format_exception_only(exc)).strip())
     if len(results) != 1:
-        reason = f"the file holds {len(results)} pages; give dumps as dumps"
-        return Outcome(
-            job.key,
-            job.title,
-            "FAILED",
-            None,
-            [],
-            time.perf_counter() - started,
-            size,
-            reason=reason,
-        )
+        return failed(f"the file holds {len(results)} pages; give dumps as dumps", size)
     [result] = results
     doc = result.document
     output = result.output
