@@ -46,35 +46,40 @@ class Alignment:
 
     def a_to_b(self, index: int) -> int:
         """The position in ``b`` of the boundary before piece ``index`` of ``a``."""
-        at = bisect.bisect_right(self._a_starts, index) - 1
-        if at < 0 or index >= self.a_length:
-            return 0 if at < 0 else self.b_length
-        segment = self._a[at]
-        return segment.b_start + (index - segment.a_start if segment.op == EQUAL else 0)
+        return self._map("a", index, end=False)
+
+    def b_to_a(self, index: int) -> int:
+        """The position in ``a`` of the boundary before piece ``index`` of ``b``."""
+        return self._map("b", index, end=False)
 
     def a_end_to_b(self, index: int) -> int:
         """Like `a_to_b` for the end of a range: just after the ``b`` piece that piece
         ``index - 1`` of ``a`` matches (so text deleted or inserted after it is not taken)."""
-        if index <= 0:
-            return 0
-        at = bisect.bisect_right(self._a_starts, index - 1) - 1
-        segment = self._a[at]
-        return segment.b_start + (index - segment.a_start if segment.op == EQUAL else 0)
+        return self._map("a", index, end=True)
 
     def b_end_to_a(self, index: int) -> int:
-        if index <= 0:
-            return 0
-        at = bisect.bisect_right(self._b_starts, index - 1) - 1
-        segment = self._b[at]
-        return segment.a_start + (index - segment.b_start if segment.op == EQUAL else 0)
+        return self._map("b", index, end=True)
 
-    def b_to_a(self, index: int) -> int:
-        """The position in ``a`` of the boundary before piece ``index`` of ``b``."""
-        at = bisect.bisect_right(self._b_starts, index) - 1
-        if at < 0 or index >= self.b_length:
-            return 0 if at < 0 else self.a_length
-        segment = self._b[at]
-        return segment.a_start + (index - segment.b_start if segment.op == EQUAL else 0)
+    def _map(self, side: str, index: int, end: bool) -> int:
+        segments, starts = (self._a, self._a_starts) if side == "a" else (self._b, self._b_starts)
+        length, other_length = (
+            (self.a_length, self.b_length) if side == "a" else (self.b_length, self.a_length)
+        )
+        if end:
+            if index <= 0:
+                return 0
+            at = bisect.bisect_right(starts, index - 1) - 1
+        else:
+            at = bisect.bisect_right(starts, index) - 1
+            if at < 0 or index >= length:
+                return 0 if at < 0 else other_length
+        segment = segments[at]
+        here, there = (
+            (segment.a_start, segment.b_start)
+            if side == "a"
+            else (segment.b_start, segment.a_start)
+        )
+        return there + (index - here if segment.op == EQUAL else 0)
 
 
 # A deleted paragraph next to an added sentence shares words like "in this the": a minimal diff
