@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..lexbor import children
+
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 _LINE_START = re.compile(r"^(\s*)([#+\-]|\d+[.)]|>)(?=\s|$)", re.M)
 BLOCK = {
@@ -83,7 +85,7 @@ class MarkdownWriter:
                 out.append(text)
             inline.clear()
 
-        for child in _children(node):
+        for child in children(node):
             tag = child.tag
             if tag in BLOCK or tag in ("li", "dt", "dd"):
                 flush()
@@ -146,7 +148,7 @@ class MarkdownWriter:
 
     def definitions(self, node: LexborNode) -> str:
         out = []
-        for item in _children(node):
+        for item in children(node):
             body = self.blocks(item).strip()
             if not body:
                 continue
@@ -187,7 +189,7 @@ class MarkdownWriter:
     # --- inline -----------------------------------------------------------------------------
 
     def inline_children(self, node: LexborNode) -> str:
-        return "".join(self.inline(child) for child in _children(node))
+        return "".join(self.inline(child) for child in children(node))
 
     def inline(self, node: LexborNode) -> str:
         tag = node.tag
@@ -269,15 +271,8 @@ class MarkdownWriter:
         )
 
 
-def _children(node: LexborNode):
-    child = node.child
-    while child is not None:
-        yield child
-        child = child.next
-
-
 def _cells(row: LexborNode) -> list[LexborNode]:
-    return [c for c in _children(row) if c.tag in ("td", "th")]
+    return [c for c in children(row) if c.tag in ("td", "th")]
 
 
 def _closest_table(node: LexborNode) -> LexborNode | None:

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborNode
 
+from ...lexbor import children
 from ...model import Document, Severity
 from ...rules import Rules
 from ..textdump.escape import escape_inline
@@ -96,7 +97,7 @@ class Converter:
                 out.append(text)
             run.clear()
 
-        for child in _children(node):
+        for child in children(node):
             tag = child.tag
             if tag in BLOCK_TAGS or (tag == "div"):
                 flush()
@@ -149,14 +150,14 @@ class Converter:
 
     def list_lines(self, node: LexborNode, prefix: str) -> list[str]:
         lines: list[str] = []
-        for item in _children(node):
+        for item in children(node):
             if item.tag not in ("li", "dt", "dd"):
                 continue
             marker = {"ul": "*", "ol": "#"}.get(node.tag, ";" if item.tag == "dt" else ":")
             here = prefix + marker
             inline_parts: list[str] = []
             nested: list[str] = []
-            for child in _children(item):
+            for child in children(item):
                 if child.tag in ("ul", "ol", "dl"):
                     nested.extend(self.list_lines(child, here))
                 elif child.tag == "-text":
@@ -188,12 +189,12 @@ class Converter:
             if not first:
                 lines.append("|-")
             first = False
-            for cell in _children(row):
+            for cell in children(row):
                 if cell.tag not in ("td", "th"):
                     continue
                 mark = "!" if cell.tag == "th" else "|"
                 attrs = _attributes(cell, ("colspan", "rowspan", "style", "class"))
-                has_blocks = any(c.tag in BLOCK_TAGS for c in _children(cell))
+                has_blocks = any(c.tag in BLOCK_TAGS for c in children(cell))
                 content = "\n".join(self.blocks(cell)) if has_blocks else self.inline(cell).strip()
                 if has_blocks:
                     content = "\n" + content
@@ -298,7 +299,7 @@ class Converter:
     # inline -----------------------------------------------------------------------------
     def inline(self, node: LexborNode) -> str:
         parts = []
-        for child in _children(node):
+        for child in children(node):
             if child.tag == "-text":
                 parts.append(self.text(child))
             elif child.tag in ("p", "div") or child.tag in ("ul", "ol", "dl"):
@@ -405,15 +406,6 @@ def _group(group: str) -> str:
 
 def _ref_name(note: Note) -> str:
     return (note.name or note.anchor.removeprefix("cite_note-")).replace('"', "")
-
-
-def _children(node: LexborNode) -> list[LexborNode]:
-    out = []
-    child = node.child
-    while child is not None:
-        out.append(child)
-        child = child.next
-    return out
 
 
 def _attributes(node: LexborNode, names: tuple[str, ...]) -> str:
