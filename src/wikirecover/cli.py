@@ -25,6 +25,16 @@ from .rules import Rules
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_PAGE_FAILED = 0, 1, 2, 3
 
 
+RULES_OPTION = click.option(
+    "--rules",
+    "rules",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Extra rules file (TOML); repeatable.",
+)
+
+
 def _fail(message: str, code: int = EXIT_USAGE) -> None:
     click.echo(f"wikirecover: error: {message}", err=True)
     sys.exit(code)
@@ -46,14 +56,7 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
             metavar="KIND",
             help=f"Input kind ({', '.join(sorted(READERS))}). Default: detected.",
         ),
-        click.option(
-            "--rules",
-            "rules",
-            multiple=True,
-            metavar="FILE",
-            type=click.Path(dir_okay=False),
-            help="Extra rules file (TOML); repeatable.",
-        ),
+        RULES_OPTION,
         click.option(
             "--report",
             "report_path",
@@ -167,16 +170,18 @@ def convert_command(
 ) -> None:
     """Recover or convert INPUT (a file, or - for stdin) of any kind into FORMAT."""
     try:
-        extra = _export_options(link_pattern, known_pages, standalone)
-        extra["edit_links"] = edit_links
-        extra["unknown_templates"] = unknown_templates
-        extra.update(link_style=link_style, media_url=media_url, verify=verify)
-        if templates_path:
-            from .templates import load_definitions
-
-            extra["template_definitions"] = load_definitions(templates_path)
-        if no_repair:
-            extra["passes"] = ()
+        extra = _export_options(
+            link_pattern=link_pattern,
+            known_pages=known_pages,
+            standalone=standalone,
+            templates_path=templates_path,
+            unknown_templates=unknown_templates,
+            link_style=link_style,
+            media_url=media_url,
+            verify=verify,
+            edit_links=edit_links,
+            no_repair=no_repair,
+        )
         results = _run(input_path, kind, rules, to, title, upstream, extra)
         _emit(results, output, to)
     except WikirecoverError as exc:
@@ -197,15 +202,28 @@ def _run(
     return convert(input_path, kind=kind, to=to, options=options, upstream=upstream)
 
 
-def _export_options(link_pattern: str | None, known_pages: str | None, standalone: bool) -> dict:
-    known = None
+def _export_options(
+    *,
+    known_pages: str | None,
+    templates_path: str | None,
+    no_repair: bool,
+    **given,
+) -> dict:
+    """`Options` fields from the convert command's export options (files read here)."""
+    extra = dict(given)
     if known_pages:
         try:
             lines = Path(known_pages).read_text(encoding="utf-8").splitlines()
         except OSError as exc:
             raise WikirecoverError(f"cannot read: {exc.strerror}", known_pages) from None
-        known = frozenset(normalise_title(line) for line in lines if line.strip())
-    return {"link_pattern": link_pattern, "known_pages": known, "standalone": standalone}
+        extra["known_pages"] = frozenset(normalise_title(line) for line in lines if line.strip())
+    if templates_path:
+        from .templates import load_definitions
+
+        extra["template_definitions"] = load_definitions(templates_path)
+    if no_repair:
+        extra["passes"] = ()
+    return extra
 
 
 def _emit(results: list[Converted], output: str | None, to: str) -> None:
@@ -478,14 +496,7 @@ def _page_text(path: str) -> str:
     show_default=True,
     help="Wall-clock seconds one page may take before it is stopped.",
 )
-@click.option(
-    "--rules",
-    "rules",
-    multiple=True,
-    metavar="FILE",
-    type=click.Path(dir_okay=False),
-    help="Extra rules file (TOML); repeatable.",
-)
+@RULES_OPTION
 @click.option(
     "--upstream",
     metavar="DIR|DUMP",
