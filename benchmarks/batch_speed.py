@@ -51,6 +51,37 @@ def build_dump(corpus: Path, target: Path, megabytes: float) -> tuple[int, int]:
     return count, written
 
 
+def time_batch(
+    source: Path, out: Path, to: str, jobs: int, pages: int, size: int, extra: tuple[str, ...] = ()
+) -> float:
+    """Run `wikirecover batch` on ``source``; print and return its pages/s."""
+    command = [
+        sys.executable,
+        "-m",
+        "wikirecover",
+        "batch",
+        str(source),
+        "-o",
+        str(out),
+        "--to",
+        to,
+        "-j",
+        str(jobs),
+        "-q",
+        *extra,
+    ]
+    started = time.perf_counter()
+    done = subprocess.run(command, check=False)
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        f"wikirecover batch ({jobs} workers): {elapsed:.1f} s, {pages / elapsed:.1f} pages/s, "
+        f"{size / 1e6 / elapsed:.2f} MB/s, exit {done.returncode}, peak RSS of one process "
+        f"{peak:.0f} MB"
+    )
+    return pages / elapsed
+
+
 def text_dumps(args, work: Path) -> int:
     """Crawled text dumps replicated as files, recovered to wikitext by the batch."""
     sources = sorted((args.shared / "corpus" / "text-crawled").glob("*.txt"))
@@ -66,29 +97,7 @@ def text_dumps(args, work: Path) -> int:
             if size >= args.mb * 1e6:
                 break
     print(f"text dumps: {count} files, {size / 1e6:.1f} MB")
-    command = [
-        sys.executable,
-        "-m",
-        "wikirecover",
-        "batch",
-        str(folder),
-        "-o",
-        str(work / "out"),
-        "--to",
-        "wikitext",
-        "-j",
-        str(args.jobs),
-        "-q",
-    ]
-    started = time.perf_counter()
-    done = subprocess.run(command, check=False)
-    elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(
-        f"wikirecover batch ({args.jobs} workers): {elapsed:.1f} s, {count / elapsed:.1f} "
-        f"pages/s, {size / 1e6 / elapsed:.2f} MB/s, exit {done.returncode}, peak RSS of one "
-        f"process {peak:.0f} MB"
-    )
+    time_batch(folder, work / "out", "wikitext", args.jobs, count, size)
     shutil.rmtree(work, ignore_errors=True)
     return 0
 
@@ -111,31 +120,8 @@ def main() -> int:
     pages, size = build_dump(args.shared / "corpus" / "wikitext", dump, args.mb)
     print(f"dump: {pages} pages, {size / 1e6:.1f} MB of wikitext")
 
-    command = [
-        sys.executable,
-        "-m",
-        "wikirecover",
-        "batch",
-        str(dump),
-        "-o",
-        str(work / "out"),
-        "--to",
-        args.to,
-        "-j",
-        str(args.jobs),
-        "-q",
-    ]
-    if args.no_repair:
-        command.append("--no-repair")
-    started = time.perf_counter()
-    done = subprocess.run(command, check=False)
-    elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(
-        f"wikirecover batch ({args.jobs} workers): {elapsed:.1f} s, {pages / elapsed:.1f} pages/s,"
-        f" {size / 1e6 / elapsed:.2f} MB/s, exit {done.returncode}, peak RSS of one process "
-        f"{peak:.0f} MB"
-    )
+    extra = ("--no-repair",) if args.no_repair else ()
+    rate = time_batch(dump, work / "out", args.to, args.jobs, pages, size, extra)
 
     texts = [
         p.read_text(encoding="utf-8")
@@ -160,7 +146,7 @@ def main() -> int:
         f"pandoc per page ({args.jobs} at a time, {len(sample)} pages): "
         f"{len(sample) / pandoc:.1f} pages/s, {sample_mb / pandoc:.2f} MB/s, {failures} failed"
     )
-    print(f"ratio: {(pages / elapsed) / (len(sample) / pandoc):.1f}x pandoc's pages/s")
+    print(f"ratio: {rate / (len(sample) / pandoc):.1f}x pandoc's pages/s")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 
