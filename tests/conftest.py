@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,3 +37,15 @@ def shared_dir(*parts: str) -> Path:
 @pytest.fixture
 def samples() -> Path:
     return ROOT / "samples"
+
+
+def eval_script(name: str):
+    """The shared evaluation script ``../shared/eval/<name>.py`` as a module (skip when the
+    shared material or the script's own dependency is absent)."""
+    path = shared_dir("eval") / f"{name}.py"
+    pytest.importorskip({"score": "rapidfuzz", "parsertests": "html5lib"}.get(name, "pytest"))
+    spec = importlib.util.spec_from_file_location(f"wikirecover_eval_{name}", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses and pickling look modules up by name
+    spec.loader.exec_module(module)
+    return module

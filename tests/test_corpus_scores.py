@@ -5,11 +5,10 @@ They are not the goals (see docs/text-dumps.md for what the dumps can and cannot
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
-from conftest import shared_dir
+from conftest import eval_script, shared_dir
 
 from wikirecover import convert
 
@@ -34,18 +33,9 @@ FLOORS = {
 }
 
 
-def _scorer():
-    path = shared_dir("eval") / "score.py"
-    pytest.importorskip("rapidfuzz")
-    spec = importlib.util.spec_from_file_location("wikirecover_eval_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("kind", sorted(FLOORS))
 def test_recovery_scores_stay_above_their_floors(kind: str, tmp_path: Path) -> None:
-    score = _scorer()
+    score = eval_script("score")
     truth = shared_dir("corpus", "wikitext")
     pages = sorted(shared_dir("corpus", kind).glob("*.*"))
     totals: dict[str, float] = {}

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import re
-import sys
 
 import pytest
-from conftest import shared_dir
+from conftest import eval_script, shared_dir
 
 from wikirecover.render.html import HtmlRenderer, LinkStyle, normalise_title
 from wikirecover.rules import Rules
@@ -201,20 +199,11 @@ def test_the_checker_sees_unsafe_html() -> None:
 # --- MediaWiki's own parser tests (the bars of issue 7) ---------------------------------------
 
 
-def _parsertests():
-    path = shared_dir("eval") / "parsertests.py"
-    spec = importlib.util.spec_from_file_location("wikirecover_eval_parsertests", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize(
     ("name", "floor"), [("parserTests.txt", 0.60), ("citeParserTests.txt", 0.50)]
 )
 def test_parser_tests_pass_rate(name: str, floor: float) -> None:
-    pt = _parsertests()
+    pt = eval_script("parsertests")
     path = shared_dir("parsertests") / name
     text = path.read_text(encoding="utf-8")
     known = frozenset(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import shared_dir
+from conftest import eval_script, shared_dir
 from forked import recover
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -197,15 +196,6 @@ def test_cli_convert_with_a_missing_upstream_is_a_usage_error(tmp_path) -> None:
 # --- the bars of issue 6 on the shared forked pages ------------------------------------------
 
 
-def _scorer():
-    path = shared_dir("eval") / "score.py"
-    pytest.importorskip("rapidfuzz")
-    spec = importlib.util.spec_from_file_location("wikirecover_eval_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 BARS = {
     "text-crawled": {"score": 0.95, "text": 0.99, "links": 0.97},
     "html": {"score": 0.97},
@@ -215,7 +205,7 @@ BARS = {
 
 @pytest.mark.parametrize("kind", sorted(BARS))
 def test_forked_pages_recover_with_their_upstream(kind: str) -> None:
-    score = _scorer()
+    score = eval_script("score")
     forked = shared_dir("corpus", "forked")
     totals: dict[str, float] = {}
     lost: list[str] = []
