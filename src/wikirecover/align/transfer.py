@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mwparserfromhell.wikicode import Wikicode
+
 from ..rules import Rules
 from .alignment import EQUAL, Alignment, align
 from .keep_rules import (
@@ -87,9 +89,16 @@ def _trim(m: SourceMap, first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
-def transfer(upstream: str, local: str, rules: Rules) -> Transferred:
-    """The upstream's wikitext with the local page's differences written in."""
-    a, b = source_map(upstream, rules), source_map(local, rules)
+def transfer(
+    upstream: str,
+    local: str,
+    rules: Rules,
+    upstream_code: Wikicode | None = None,
+    local_code: Wikicode | None = None,
+) -> Transferred:
+    """The upstream's wikitext with the local page's differences written in (give the parsed
+    trees of both texts when they exist: they are not parsed again)."""
+    a, b = source_map(upstream, rules, upstream_code), source_map(local, rules, local_code)
     alignment = align(a, b)
     decisions: list[Decision] = []
     edits: list[_Edit] = []

@@ -40,7 +40,7 @@ def pair(doc: Document, upstream: list[Document]) -> Document | None:
 
 def restore_from_upstream(doc: Document, upstream: Document, options: Options) -> None:
     """Rewrite ``doc`` as the upstream's wikitext carrying ``doc``'s own edits."""
-    result = transfer(upstream.text, doc.text, options.rules)
+    result = transfer(upstream.text, doc.text, options.rules, upstream.wikicode, doc.wikicode)
     local_categories = _categories(doc, options)
     merged = parse_wikitext(result.wikitext)
     kept = restored = 0
