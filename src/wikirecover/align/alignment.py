@@ -1,8 +1,7 @@
 """Align the pieces of two source maps with diff-match-patch, and map positions across.
 
-Each piece key becomes one character, so diff-match-patch diffs words, whitespace classes and
-tokens, never characters. `Diff_Timeout` is 0: the default one second returns diffs hundreds of
-times too long on big pages (reliability finding 7), and here a long diff means markup lost.
+Each piece key becomes one character (`codes`), so diff-match-patch diffs words, whitespace
+classes and tokens, never characters, and minimally: here a long diff means markup lost.
 """
 
 from __future__ import annotations
@@ -13,11 +12,11 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
+from .codes import Codes, minimal_engine
 from .pairing import MAX_PAIRINGS, pair_blocks
 from .sourcemap import BREAK, SPACE, TOKEN, WORD, SourceMap
 
 EQUAL, DELETE, INSERT = 0, -1, 1
-_FIRST_CODE = 0x100
 
 
 @dataclass(frozen=True)
@@ -121,30 +120,6 @@ def _change_size(diffs: list, at: int, step: int) -> int:
     return size
 
 
-class _Codes:
-    """One character per distinct key, shared by both sides of a diff."""
-
-    def __init__(self) -> None:
-        self.codes: dict[str, str] = {}
-
-    def encode(self, keys) -> str:
-        out = []
-        for key in keys:
-            code = self.codes.get(key)
-            if code is None:
-                number = _FIRST_CODE + len(self.codes)
-                code = chr(number + 0x800 if number >= 0xD800 else number)  # no surrogates
-                self.codes[key] = code
-            out.append(code)
-        return "".join(out)
-
-
-def _engine() -> diff_match_patch:
-    engine = diff_match_patch()
-    engine.Diff_Timeout = 0  # minimal diffs; see the module's docstring
-    return engine
-
-
 # Sentences ending with these (closing quotes and brackets looked through).
 _ENDS = frozenset(".!?")
 _BLOCK_TOKENS = ("t:", "f:", "reflist", "table", "gallery")
@@ -183,8 +158,8 @@ def align(a: SourceMap, b: SourceMap) -> Alignment:
     were changed rather than replaced. Whitespace between sentences takes no part in the
     sentence diff (a dump's line breaks are not the page's)."""
     units_a, units_b = _units(a), _units(b)
-    codes = _Codes()
-    diffs = _engine().diff_main(
+    codes = Codes()
+    diffs = minimal_engine().diff_main(
         codes.encode(_unit_key(a, u) for u in units_a),
         codes.encode(_unit_key(b, u) for u in units_b),
         False,
@@ -250,8 +225,8 @@ def _bag(m: SourceMap, unit: tuple[int, int]) -> Counter[str]:
 def _word_segments(
     a: SourceMap, b: SourceMap, range_a: tuple[int, int], range_b: tuple[int, int]
 ) -> list[Segment]:
-    codes = _Codes()
-    engine = _engine()
+    codes = Codes()
+    engine = minimal_engine()
     diffs = engine.diff_main(
         codes.encode(a.keys[range_a[0] : range_a[1]]),
         codes.encode(b.keys[range_b[0] : range_b[1]]),

@@ -1,25 +1,15 @@
-"""Word-level differences between two texts, with diff-match-patch.
-
-diff-match-patch's default `Diff_Timeout` of 1 s returns non-minimal diffs on page-sized text
-(948,997 instead of ~1,000 on 2 MB, reliability finding 7): the timeout is off. Texts are diffed
-as word tokens (each word, run of spaces or punctuation mark mapped to one character), which is
-both faster and closer to what an editor changed than characters.
-"""
+"""Line- and word-level differences between two texts, with diff-match-patch (minimal diffs
+on tokens: see `codes`)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from diff_match_patch import diff_match_patch
-
+from .codes import TOKEN, Codes, minimal_engine
 from .pairing import MAX_PAIRINGS, pair_blocks
 
 EQUAL, DELETE, INSERT = 0, -1, 1
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
-# Token codes start here, past the control characters and the surrogate-free BMP start.
-_FIRST_CODE = 0x100
 
 
 @dataclass(frozen=True)
@@ -64,9 +54,8 @@ def word_diff(old: str, new: str) -> list[Change]:
     were edited (a line that shares few words with its counterpart was replaced whole, so a
     moved or rewritten paragraph reads as one, the way MediaWiki's diff shows it)."""
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    codes: dict[str, str] = {}
-    engine = _engine()
-    diffs = engine.diff_main(_encode(old_lines, codes, []), _encode(new_lines, codes, []), False)
+    codes = Codes()
+    diffs = minimal_engine().diff_main(codes.encode(old_lines), codes.encode(new_lines), False)
     changes: list[Change] = []
     block_old: list[str] = []
     block_new: list[str] = []
@@ -110,7 +99,7 @@ def _changed_lines(old: list[str], new: list[str]) -> list[Change]:
 
 
 def _bag(line: str) -> Counter[str]:
-    return Counter(t for t in _TOKEN.findall(line) if not t.isspace())
+    return Counter(t for t in TOKEN.findall(line) if not t.isspace())
 
 
 def _joined(changes: list[Change]) -> list[Change]:
@@ -125,42 +114,15 @@ def _joined(changes: list[Change]) -> list[Change]:
     return out
 
 
-def _engine() -> diff_match_patch:
-    engine = diff_match_patch()
-    engine.Diff_Timeout = 0  # minimal diffs; see the module's docstring
-    return engine
-
-
-def _encode(items: list[str], codes: dict[str, str], tokens: list[str]) -> str:
-    out = []
-    for item in items:
-        code = codes.get(item)
-        if code is None:
-            number = _FIRST_CODE + len(codes)
-            code = chr(number + 0x800 if number >= 0xD800 else number)  # no surrogates
-            codes[item] = code
-            tokens.append(item)
-        out.append(code)
-    return "".join(out)
-
-
 def _words(old: str, new: str) -> list[Change]:
     """Word-level changes between two stretches of text."""
-    codes: dict[str, str] = {}
-    tokens: list[str] = []
-    engine = _engine()
+    codes = Codes()
+    engine = minimal_engine()
     encoded = engine.diff_main(
-        _encode(_TOKEN.findall(old), codes, tokens),
-        _encode(_TOKEN.findall(new), codes, tokens),
-        False,
+        codes.encode(TOKEN.findall(old)), codes.encode(TOKEN.findall(new)), False
     )
     engine.diff_cleanupSemantic(encoded)
-    return [Change(op, "".join(tokens[_index(c)] for c in text)) for op, text in encoded]
-
-
-def _index(code: str) -> int:
-    number = ord(code)
-    return (number - 0x800 if number >= 0xE000 else number) - _FIRST_CODE
+    return [Change(op, codes.decode(text)) for op, text in encoded]
 
 
 def hunks(changes: list[Change], context: int = 0) -> list[Hunk]:

@@ -10,14 +10,11 @@ written with both versions between markers, and listed, never dropped.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from diff_match_patch import diff_match_patch
+from .alignment import DELETE, EQUAL
+from .codes import TOKEN, Codes, minimal_engine
 
-from .alignment import DELETE, EQUAL, _Codes
-
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 OURS_MARK, BASE_MARK, SPLIT_MARK, THEIRS_MARK = (
     "<<<<<<< ours",
     "||||||| base",
@@ -53,7 +50,7 @@ class Merged:
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    return TOKEN.findall(text)
 
 
 # A changed stretch of lines larger than this (tokens on one side times the other) is a rewrite:
@@ -65,9 +62,8 @@ def changes(base: list[str], other: list[str]) -> list[Change]:
     """The changes that turn ``base`` into ``other``, in base order: lines first (fast on long
     pages), then tokens inside each changed stretch of lines (small changes)."""
     lines_b, lines_o = _line_spans(base), _line_spans(other)
-    codes = _Codes()
-    engine = diff_match_patch()
-    engine.Diff_Timeout = 0
+    codes = Codes()
+    engine = minimal_engine()
     diffs = engine.diff_main(
         codes.encode("".join(base[a:b]) for a, b in lines_b),
         codes.encode("".join(other[a:b]) for a, b in lines_o),
@@ -122,9 +118,8 @@ def _line_spans(tokens: list[str]) -> list[tuple[int, int]]:
 
 def _token_changes(base: list[str], other: list[str]) -> list[Change]:
     """Token-level changes, minimal."""
-    codes = _Codes()
-    engine = diff_match_patch()
-    engine.Diff_Timeout = 0  # minimal diffs (reliability finding 7)
+    codes = Codes()
+    engine = minimal_engine()
     diffs = engine.diff_main(codes.encode(base), codes.encode(other), False)
     found: list[Change] = []
     at = other_at = 0

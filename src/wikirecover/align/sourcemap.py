@@ -36,9 +36,9 @@ from mwparserfromhell.wikicode import Wikicode
 from ..readers.title import page_name
 from ..rules import Rules
 from ..wikitext import EXTENSION_TAGS, parse_wikitext
+from .codes import TOKEN as TOKEN_PATTERN
 
 WORD, SPACE, BREAK, TOKEN = 0, 1, 2, 3
-_PIECE = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 _WORDLIKE = re.compile(r"\w")
 
 # Kinds of span: what an edit may do inside a node.
@@ -181,7 +181,7 @@ class _Builder:
         m.linked.append(self.link_depth > 0)
 
     def text(self, value: str, offset: int) -> None:
-        for match in _PIECE.finditer(value):
+        for match in TOKEN_PATTERN.finditer(value):
             token = match.group()
             start, end = offset + match.start(), offset + match.end()
             if token.isspace():
