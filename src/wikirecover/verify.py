@@ -26,9 +26,7 @@ def page_words(doc: Document, options: Options) -> Counter[str]:
     from .templates import resolved
 
     with resolved(Document(doc.wikicode, doc.source, doc.title), options) as code:
-        renderer = HtmlRenderer(options.rules)
-        renderer.toc_disabled = True
-        rendered = renderer.render(code)
+        rendered = HtmlRenderer(options.rules, toc=False).render(code)
     return _words(_html_text(rendered.html))
 
 

@@ -78,7 +78,9 @@ def _url_title(title: str) -> str:
 
 
 class HtmlRenderer:
-    def __init__(self, rules: Rules, links: LinkStyle | None = None) -> None:
+    def __init__(self, rules: Rules, links: LinkStyle | None = None, toc: bool = True) -> None:
+        """``toc``: MediaWiki's table of contents where it would show one (formats with their
+        own navigation, such as Markdown, have none)."""
         self.rules = rules
         self.links = links or LinkStyle()
         self.citations = Citations()
@@ -90,7 +92,7 @@ class HtmlRenderer:
         self.headings: list[tuple[int, str, str]] = []  # level, anchor, html for the TOC
         self.anchors: Counter[str] = Counter()
         self.toc_at: int | None = None  # the placeholder where the TOC goes
-        self.toc_disabled = False  # formats with their own navigation (Markdown) have none
+        self.toc = toc
         self.categories = {ns.casefold() for ns in rules.category_namespaces}
         self.files = {ns.casefold() for ns in rules.file_namespaces}
         self.reflists = rules.reflist_templates
@@ -104,7 +106,7 @@ class HtmlRenderer:
         body = block_levels(text)
         if self.toc_at is not None:
             show = (
-                not self.toc_disabled
+                self.toc
                 and "__NOTOC__" not in source
                 and (
                     "__FORCETOC__" in source

@@ -24,8 +24,7 @@ DEFAULT_LINK_PATTERN = "{title}.md"
 
 def write_markdown(flavour: str, name: str, doc: Document, options: Options) -> str:
     links = LinkStyle(pattern=options.link_pattern or DEFAULT_LINK_PATTERN)
-    renderer = HtmlRenderer(options.rules, links)
-    renderer.toc_disabled = True
+    renderer = HtmlRenderer(options.rules, links, toc=False)
     with resolved(doc, options) as code:
         rendered = renderer.render(code)
     for what, count in sorted(rendered.unrendered.items()):
