@@ -5,6 +5,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import json
+import lzma
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 
 from wikirecover.batch import run_batch
 from wikirecover.batch.names import NamePlanner, inside, safe_component
-from wikirecover.batch.sources import dump_jobs
+from wikirecover.batch.sources import InputMeter, dump_jobs, jobs
 from wikirecover.cli import cli
 from wikirecover.options import Options
 
@@ -34,15 +35,55 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize("suffix", [".xml", ".xml.bz2", ".xml.gz"])
+OPENERS = {".xml": open, ".xml.bz2": bz2.open, ".xml.gz": gzip.open, ".xml.xz": lzma.open}
+
+
+@pytest.mark.parametrize("suffix", list(OPENERS))
 def test_dumps_stream_plain_and_compressed(tmp_path: Path, suffix: str) -> None:
-    opener = {".xml": open, ".xml.bz2": bz2.open, ".xml.gz": gzip.open}[suffix]
     path = tmp_path / f"dump{suffix}"
-    with opener(path, "wb") as handle:
+    with OPENERS[suffix](path, "wb") as handle:
         handle.write(dump(PAGES).encode())
     found = list(dump_jobs(path))
     assert [j.title for j in found] == [t for t, _ in PAGES]
     assert found[3].text == PAGES[3][1]
+
+
+def varied_pages(count: int, length: int) -> list[tuple[str, str]]:
+    """Pages of words that compress poorly (a compressed dump of them is large)."""
+    words = [f"w{n:04x}" for n in range(4096)]
+    return [
+        (f"Page {n}", " ".join(words[(n * k * 7919) % 4096] for k in range(length)))
+        for n in range(1, count + 1)
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".xml.bz2", ".xml.gz", ".xml.xz"])
+def test_a_truncated_compressed_dump_keeps_its_intact_pages(tmp_path: Path, suffix: str) -> None:
+    pages = varied_pages(40, 12000)  # bz2's blocks hold 900 kB: several of them
+    whole = tmp_path / f"whole{suffix}"
+    with OPENERS[suffix](whole, "wb") as handle:
+        handle.write(dump(pages).encode())
+    data = whole.read_bytes()
+    cut = tmp_path / f"cut{suffix}"
+    cut.write_bytes(data[: len(data) * 2 // 3])
+    found = list(dump_jobs(cut))
+    intact = [j for j in found if not j.salvaged]
+    assert 0 < len(intact) < len(pages)
+    assert [(j.title, j.text) for j in intact] == pages[: len(intact)]
+    assert all("breaks" in j.salvaged or "ends" in j.salvaged for j in found if j.salvaged)
+
+
+def test_the_input_meter_follows_a_streamed_dump(tmp_path: Path) -> None:
+    path = tmp_path / "dump.xml.bz2"
+    many = varied_pages(40, 12000)
+    with bz2.open(path, "wb") as handle:
+        handle.write(dump(many).encode())
+    meter = InputMeter()
+    seen = [meter.fraction for _ in jobs([str(path)], meter=meter)]
+    assert meter.total == path.stat().st_size
+    assert seen == sorted(seen)  # never goes back
+    assert 0 < seen[len(seen) // 2] < 1
+    assert meter.fraction == 1.0
 
 
 def test_a_dump_cut_at_50_points_keeps_every_intact_page(tmp_path: Path) -> None:
@@ -210,3 +251,11 @@ def test_the_dask_engine_gives_the_same_outputs_as_the_local_pool(tmp_path: Path
     local = {p.name: p.read_bytes() for p in (tmp_path / "local").glob("*.md")}
     remote = {p.name: p.read_bytes() for p in (tmp_path / "dask").glob("*.md")}
     assert local == remote and len(local) == 8
+
+
+def test_the_eta_uses_pages_when_counted_and_bytes_read_otherwise() -> None:
+    from wikirecover.cli import _eta
+
+    assert _eta(10.0, 5, 20, None) == pytest.approx(30.0)  # 15 pages at 2 s each
+    assert _eta(10.0, 5, None, 0.25) == pytest.approx(30.0)  # a quarter read in 10 s
+    assert _eta(10.0, 0, None, None) is None

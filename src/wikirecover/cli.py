@@ -542,7 +542,9 @@ def batch_command(
         get_writer(to)
         if (engine == "dask") != bool(scheduler):
             raise WikirecoverError("--engine dask and --scheduler ADDRESS go together")
-        progress = None if quiet else _batch_progress(log_line, _known_total(inputs))
+        progress = (
+            None if quiet else _batch_progress(log_line, _known_total(inputs, include, exclude))
+        )
         summary = run_batch(
             list(inputs),
             Path(out),
@@ -565,24 +567,25 @@ def batch_command(
     sys.exit(EXIT_PAGE_FAILED if summary.counts.get("FAILED") else EXIT_OK)
 
 
-def _known_total(inputs: tuple[str, ...]) -> int | None:
+def _known_total(
+    inputs: tuple[str, ...], include: tuple[str, ...], exclude: tuple[str, ...]
+) -> int | None:
     """How many pages the inputs hold, when that is cheap to know (files and folders; a
     streamed dump's pages are not counted ahead)."""
-    from .batch.sources import is_dump
+    from .batch.sources import input_files, is_dump
 
     total = 0
-    for given in inputs:
-        path = Path(given)
-        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
-        if any(is_dump(f) for f in files):
+    for file, _ in input_files(list(inputs), include, exclude):
+        if is_dump(file):
             return None
-        total += len(files)
+        total += 1
     return total
 
 
 def _batch_progress(log_line, total: int | None = None):
-    """A progress line on a terminal (pages, pages/s, and the ETA when the total is known);
-    otherwise problem lines and a line per 1000 pages."""
+    """A progress line on a terminal (pages, pages/s, and the ETA: by pages when the total is
+    known, else by the bytes of the inputs read, compressed dumps by their compressed
+    position); otherwise problem lines and a line per 1000 pages."""
     import time
 
     started = time.perf_counter()
@@ -594,14 +597,24 @@ def _batch_progress(log_line, total: int | None = None):
         elapsed = max(time.perf_counter() - started, 1e-9)
         rate = done / elapsed
         line = f"{done}" + (f"/{total}" if total else "") + f" pages, {rate:.1f} pages/s"
-        if total and rate > 0:
-            line += f", ETA {max(0.0, (total - done) / rate):.0f} s"
+        eta = _eta(elapsed, done, total, summary.read.fraction)
+        if eta is not None:
+            line += f", ETA {eta:.0f} s"
         if sys.stderr.isatty():
             click.echo(f"\r{line} ", err=True, nl=False)
         elif done % 1000 == 0:
             click.echo(line, err=True)
 
     return report
+
+
+def _eta(elapsed: float, done: int, total: int | None, fraction: float | None) -> float | None:
+    """Seconds left: by pages when their total is known, else by the fraction of input read."""
+    if total and done:
+        return max(0.0, (total - done) * elapsed / done)
+    if fraction:
+        return max(0.0, elapsed * (1 - fraction) / fraction)
+    return None
 
 
 @cli.command("list")

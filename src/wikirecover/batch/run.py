@@ -23,7 +23,7 @@ from ..options import Options
 from ..registry import get_writer
 from .names import NamePlanner, inside
 from .pool import Outcome, Pool
-from .sources import jobs
+from .sources import InputMeter, jobs
 from .upstreams import Upstreams
 
 STATE_FILE = ".wikirecover-state.jsonl"
@@ -37,6 +37,7 @@ class Summary:
     bytes_out: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     no_upstream: int = 0  # pages with --upstream given but no upstream page of their title
+    read: InputMeter = field(default_factory=InputMeter)  # how far through the inputs
 
     @property
     def pages(self) -> int:
@@ -91,7 +92,7 @@ def run_batch(
     upstreams = Upstreams(upstream) if upstream else None
 
     def todo():
-        for job in jobs(inputs, include, exclude, revision):
+        for job in jobs(inputs, include, exclude, revision, summary.read):
             seen[job.key] += 1
             if seen[job.key] > 1:  # the same title twice in a dump: both kept
                 job = replace(job, key=f"{job.key}~{seen[job.key]}")

@@ -1,10 +1,12 @@
 """What a batch converts: files (folders walked with include/exclude globs) and the pages of
-MediaWiki XML dumps (plain, .bz2, .gz), streamed.
+MediaWiki XML dumps (plain, .bz2, .gz, .xz/.lzma), streamed.
 
 A dump is read with lxml's incremental parser in recovery mode (no DTD, no entities, no network),
 one ``<page>`` at a time, each element cleared once read: memory stays flat whatever the dump's
 size. A truncated or corrupt dump yields every intact page; the page it breaks in is salvaged
-(``salvaged=True``) with where the damage is.
+(``salvaged=True``) with where the damage is. An `InputMeter` follows how many bytes of the
+inputs, as stored (compressed dumps by their compressed position), have been read: the batch's
+ETA when the number of pages is not known ahead.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import bz2
 import fnmatch
 import gzip
 import hashlib
+import lzma
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +50,19 @@ class Job:
         return digest.hexdigest()
 
 
-DUMP_SUFFIXES = (".xml", ".xml.bz2", ".xml.gz", ".bz2", ".gz")
+DUMP_SUFFIXES = (".xml", ".bz2", ".gz", ".xz", ".lzma")
+
+
+@dataclass
+class InputMeter:
+    """Bytes of the inputs as stored: all of them, and those read so far."""
+
+    total: int = 0
+    done: int = 0
+
+    @property
+    def fraction(self) -> float | None:
+        return min(1.0, self.done / self.total) if self.total else None
 
 
 def is_dump(path: Path) -> bool:
@@ -60,21 +75,26 @@ def is_dump(path: Path) -> bool:
 
 
 def _open(path: Path):
+    return _decompressed(path, open(path, "rb"))
+
+
+def _decompressed(path: Path, raw):
+    """``raw`` (the file as stored) read through its compression, known by its suffix."""
     name = path.name.lower()
     if name.endswith(".bz2"):
-        return bz2.open(path, "rb")
+        return bz2.BZ2File(raw)
     if name.endswith(".gz"):
-        return gzip.open(path, "rb")
-    return open(path, "rb")
+        return gzip.GzipFile(fileobj=raw)
+    if name.endswith((".xz", ".lzma")):
+        return lzma.LZMAFile(raw)
+    return raw
 
 
-def jobs(
-    inputs: list[str],
-    include: tuple[str, ...] = (),
-    exclude: tuple[str, ...] = (),
-    revision: str = "latest",
-) -> Iterator[Job]:
-    """Every page of every input, in a stable order."""
+def input_files(
+    inputs: list[str], include: tuple[str, ...], exclude: tuple[str, ...]
+) -> Iterator[tuple[Path, Path | None]]:
+    """Each input file with its path relative to the folder it was found in (None for a file
+    given itself), in a stable order."""
     for given in inputs:
         path = Path(given)
         if not path.exists():
@@ -82,22 +102,32 @@ def jobs(
         if path.is_dir():
             for file in sorted(p for p in path.rglob("*") if p.is_file()):
                 relative = file.relative_to(path)
-                if not _wanted(relative, include, exclude):
-                    continue
-                if is_dump(file):
-                    yield from dump_jobs(file, revision, prefix=relative.parent)
-                else:
-                    yield Job(
-                        str(relative),
-                        file.stem,
-                        str(file),
-                        relative.with_suffix(""),
-                        path=str(file),
-                    )
-        elif is_dump(path):
-            yield from dump_jobs(path, revision)
+                if _wanted(relative, include, exclude):
+                    yield file, relative
         else:
-            yield Job(path.name, path.stem, str(path), Path(path.stem), path=str(path))
+            yield path, None
+
+
+def jobs(
+    inputs: list[str],
+    include: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
+    revision: str = "latest",
+    meter: InputMeter | None = None,
+) -> Iterator[Job]:
+    """Every page of every input, in a stable order; ``meter`` follows the bytes read."""
+    meter = meter or InputMeter()
+    meter.total = sum(file.stat().st_size for file, _ in input_files(inputs, include, exclude))
+    for file, relative in input_files(inputs, include, exclude):
+        if is_dump(file):
+            prefix = relative.parent if relative is not None else Path()
+            yield from dump_jobs(file, revision, prefix=prefix, meter=meter)
+            continue
+        if relative is None:
+            yield Job(file.name, file.stem, str(file), Path(file.stem), path=str(file))
+        else:
+            yield Job(str(relative), file.stem, str(file), relative.with_suffix(""), path=str(file))
+        meter.done += file.stat().st_size
 
 
 def _wanted(relative: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
@@ -109,41 +139,47 @@ def _wanted(relative: Path, include: tuple[str, ...], exclude: tuple[str, ...]) 
     return not any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(relative.name, g) for g in exclude)
 
 
-def dump_jobs(path: Path, revision: str = "latest", prefix: Path = Path()) -> Iterator[Job]:
+def dump_jobs(
+    path: Path, revision: str = "latest", prefix: Path = Path(), meter: InputMeter | None = None
+) -> Iterator[Job]:
     """The pages of a dump, streamed; ``revision``: latest, all, or a revision id."""
-    handle = _open(path)
-    context = etree.iterparse(
-        handle,
-        events=("end",),
-        recover=True,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=True,
-    )
-    current: dict[str, object] = {}
-    try:
-        for _event, element in context:
-            name = etree.QName(element).localname
-            if name == "title" and _parent_is(element, "page"):
-                current = {"title": (element.text or "").strip(), "revisions": []}
-            elif name == "revision":
-                revisions = current.setdefault("revisions", [])
-                revisions.append(_revision(element))  # type: ignore[union-attr]
-                element.clear()
-            elif name == "page":
-                yield from _page_jobs(path, prefix, current, revision, None)
-                current = {}
-                element.clear()
-                while element.getprevious() is not None:
-                    del element.getparent()[0]
-    except etree.XMLSyntaxError as exc:
-        damage = f"the dump breaks at line {exc.lineno}: {exc.msg}"
-        if current.get("title"):
-            yield from _page_jobs(path, prefix, current, revision, damage)
-        return
-    finally:
-        handle.close()
+    meter = meter or InputMeter()
+    start = meter.done
+    with open(path, "rb") as raw, _decompressed(path, raw) as handle:
+        context = etree.iterparse(
+            handle,
+            events=("end",),
+            recover=True,
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=True,
+        )
+        current: dict[str, object] = {}
+        try:
+            for _event, element in context:
+                name = etree.QName(element).localname
+                if name == "title" and _parent_is(element, "page"):
+                    current = {"title": (element.text or "").strip(), "revisions": []}
+                elif name == "revision":
+                    revisions = current.setdefault("revisions", [])
+                    revisions.append(_revision(element))  # type: ignore[union-attr]
+                    element.clear()
+                elif name == "page":
+                    meter.done = start + raw.tell()
+                    yield from _page_jobs(path, prefix, current, revision, None)
+                    current = {}
+                    element.clear()
+                    while element.getprevious() is not None:
+                        del element.getparent()[0]
+        except (etree.XMLSyntaxError, OSError, EOFError, lzma.LZMAError) as exc:
+            where = f"line {exc.lineno}" if isinstance(exc, etree.XMLSyntaxError) else "its end"
+            damage = f"the dump breaks at {where}: {getattr(exc, 'msg', None) or exc}"
+            if current.get("title"):
+                yield from _page_jobs(path, prefix, current, revision, damage)
+            return
+        finally:
+            meter.done = start + path.stat().st_size
     if current.get("title"):  # a page the dump ended inside, with no error raised
         yield from _page_jobs(path, prefix, current, revision, "the dump ends inside this page")
 
