@@ -9,9 +9,13 @@ set once when wikirecover is imported, until a fixed release exists.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import chain
+from typing import TypeVar
+
 import mwparserfromhell
 import mwparserfromhell.parser
-from mwparserfromhell.nodes import Text
+from mwparserfromhell.nodes import Node, Text
 from mwparserfromhell.parser import ParserError
 from mwparserfromhell.wikicode import Wikicode
 
@@ -54,3 +58,24 @@ def parse_wikitext(text: str, *, skip_style_tags: bool = False) -> Wikicode:
         if skip_style_tags:
             return Wikicode([Text(text)])
         return parse_wikitext(text, skip_style_tags=True)
+
+
+N = TypeVar("N", bound=Node)
+
+
+def nodes_of(code: Wikicode, kind: type[N]) -> list[N]:
+    """Every node of ``kind`` in the tree, nested ones included, in page order: what
+    ``code.filter(forcetype=kind)`` returns, without its chains of generators (several times
+    faster, and the passes walk every page's tree many times)."""
+    found: list[N] = []
+    stack: list[Iterator[Node]] = [iter(code.nodes)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        if isinstance(node, kind):
+            found.append(node)
+        if type(node) is not Text:  # most nodes, and they hold none
+            stack.append(chain.from_iterable(child.nodes for child in node.__children__()))
+    return found

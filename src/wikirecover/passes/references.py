@@ -13,6 +13,7 @@ from mwparserfromhell.wikicode import Wikicode
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
+from ..wikitext import nodes_of
 from .holders import edit_and_reparse, has_text, holders, node_offsets, text_matches
 
 COMPONENT = "pass:references"
@@ -51,7 +52,7 @@ def repair_references(doc: Document, options: Options) -> None:
         edits = _stray_closes(holder.code, closes, doc) + _open_refs(holder.code, text, opens, doc)
         if edits:
             edit_and_reparse(holder.code, edits, [text.rfind("\n\n", 0, e[0]) + 1 for e in edits])
-    tags = doc.wikicode.filter_tags(recursive=True)
+    tags = nodes_of(doc.wikicode, Tag)
     refs = [tag for tag in tags if _is_ref(tag)]
     _names(doc, refs)
     _reference_list(doc, options, refs, tags)
@@ -256,7 +257,7 @@ def _reference_list(doc: Document, options: Options, refs: list[Tag], tags: list
         return
     has_list = any(str(t.tag).strip().lower() == "references" for t in tags) or any(
         str(t.name).strip().casefold() in options.rules.reflist_templates
-        for t in code.filter_templates(recursive=True)
+        for t in nodes_of(code, Template)
     )
     if has_list:
         return

@@ -16,6 +16,7 @@ from mwparserfromhell.wikicode import Wikicode
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
+from ..wikitext import nodes_of
 from .holders import Holder, edit_and_reparse, has_text, holders, node_offsets, text_matches
 
 COMPONENT = "pass:syntax"
@@ -33,7 +34,7 @@ MAX_TITLE = 255
 @register_pass("syntax", after=("characters",))
 def repair_syntax(doc: Document, options: Options) -> None:
     """Unclosed or doubled `{{ }}`, `[[ ]]`, comments and tables closed or removed."""
-    targets = {str(link.title).strip() for link in doc.wikicode.filter_wikilinks()}
+    targets = {str(link.title).strip() for link in nodes_of(doc.wikicode, Wikilink)}
     for holder in holders(doc.wikicode):
         if holder.context in ("tag", "link", "heading"):
             # inside formatting, a link label or a title the parser may have split a construct

@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mwparserfromhell.nodes import Heading, Tag, Template, Text
+from mwparserfromhell.nodes import Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
 from ..rules import Rules, TemplateRule
-from ..wikitext import parse_wikitext
+from ..wikitext import nodes_of, parse_wikitext
 
 COMPONENT = "pass:templates"
 # Tags whose contents are not wikitext to repair.
@@ -78,7 +78,7 @@ _CITATION = re.compile(r"\s*(?:cite[ _]|citation\b)", re.IGNORECASE)
 def _broken_pipes(doc: Document) -> None:
     """A parameter glued to the template's name (`{{cite web url=...|title=...}}`: the pipe
     was lost) split off; empty unnamed parameters of citation templates (`||`) removed."""
-    for template in doc.wikicode.filter_templates(recursive=True):
+    for template in nodes_of(doc.wikicode, Template):
         name = str(template.name)
         if "=" in name and "\n" not in name.strip():
             match = _GLUED_PARAMETER.match(name.strip())
@@ -117,7 +117,7 @@ def _template_links(doc: Document, rules: Rules) -> None:
     """`[[Template:Name]]` with no label, where a transclusion was meant, -> `{{Name}}`. A link
     with a label is a real link to the template's page and stays."""
     prefixes = tuple(f"{ns.casefold()}:" for ns in rules.template_namespaces)
-    for link in doc.wikicode.filter_wikilinks(recursive=True):
+    for link in nodes_of(doc.wikicode, Wikilink):
         title = str(link.title).strip()
         if link.text is not None or not title.casefold().startswith(prefixes):
             continue
@@ -245,7 +245,7 @@ def _page_spellings(doc: Document) -> dict[str, str]:
     """How the page itself spells its template names, keyed without the first letter's case:
     MediaWiki capitalises a red link's first letter, the page's own calls say how to write it."""
     spellings: dict[str, str] = {}
-    for template in doc.wikicode.filter_templates(recursive=True):
+    for template in nodes_of(doc.wikicode, Template):
         name = str(template.name).strip()
         spellings.setdefault(_first_letter_folded(name), name)
     return spellings
