@@ -1,9 +1,8 @@
 """What a batch converts: files (folders walked with include/exclude globs) and the pages of
 MediaWiki XML dumps (plain, .bz2, .gz, .xz/.lzma), streamed.
 
-A dump is read with lxml's incremental parser in recovery mode (no DTD, no entities, no network),
-one ``<page>`` at a time, each element cleared once read: memory stays flat whatever the dump's
-size. A truncated or corrupt dump yields every intact page; the page it breaks in is salvaged
+A dump is streamed one revision at a time (`dumps.stream_revisions`): memory stays flat whatever
+the dump's size or a page's history. A truncated or corrupt dump yields every intact page; the page it breaks in is salvaged
 (``salvaged=True``) with where the damage is. An `InputMeter` follows how many bytes of the
 inputs, as stored (compressed dumps by their compressed position), have been read: the batch's
 ETA when the number of pages is not known ahead.
@@ -11,17 +10,13 @@ ETA when the number of pages is not known ahead.
 
 from __future__ import annotations
 
-import bz2
 import fnmatch
-import gzip
 import hashlib
-import lzma
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
+from ..dumps import Revision, open_dump, stream_revisions
 from ..errors import InputError
 
 
@@ -69,25 +64,9 @@ def is_dump(path: Path) -> bool:
     name = path.name.lower()
     if not name.endswith(DUMP_SUFFIXES):
         return False
-    with _open(path) as handle:
+    with open_dump(path) as handle:
         head = handle.read(4096)
     return b"<mediawiki" in head
-
-
-def _open(path: Path):
-    return _decompressed(path, open(path, "rb"))
-
-
-def _decompressed(path: Path, raw):
-    """``raw`` (the file as stored) read through its compression, known by its suffix."""
-    name = path.name.lower()
-    if name.endswith(".bz2"):
-        return bz2.BZ2File(raw)
-    if name.endswith(".gz"):
-        return gzip.GzipFile(fileobj=raw)
-    if name.endswith((".xz", ".lzma")):
-        return lzma.LZMAFile(raw)
-    return raw
 
 
 def input_files(
@@ -142,95 +121,46 @@ def _wanted(relative: Path, include: tuple[str, ...], exclude: tuple[str, ...]) 
 def dump_jobs(
     path: Path, revision: str = "latest", prefix: Path = Path(), meter: InputMeter | None = None
 ) -> Iterator[Job]:
-    """The pages of a dump, streamed; ``revision``: latest, all, or a revision id."""
+    """The pages of a dump, streamed; ``revision``: latest, all, or a revision id. With
+    ``all``, one revision is held back until the next arrives, so that the last one of a page
+    the dump breaks in is marked salvaged."""
     meter = meter or InputMeter()
     start = meter.done
-    with open(path, "rb") as raw, _decompressed(path, raw) as handle:
-        context = etree.iterparse(
-            handle,
-            events=("end",),
-            recover=True,
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=True,
-        )
-        current: dict[str, object] = {}
-        try:
-            for _event, element in context:
-                name = etree.QName(element).localname
-                if name == "title" and _parent_is(element, "page"):
-                    current = {"title": (element.text or "").strip(), "revisions": []}
-                elif name == "revision":
-                    revisions = current.setdefault("revisions", [])
-                    revisions.append(_revision(element))  # type: ignore[union-attr]
-                    element.clear()
-                elif name == "page":
-                    meter.done = start + raw.tell()
-                    yield from _page_jobs(path, prefix, current, revision, None)
-                    current = {}
-                    element.clear()
-                    while element.getprevious() is not None:
-                        del element.getparent()[0]
-        except (etree.XMLSyntaxError, OSError, EOFError, lzma.LZMAError) as exc:
-            where = f"line {exc.lineno}" if isinstance(exc, etree.XMLSyntaxError) else "its end"
-            damage = f"the dump breaks at {where}: {getattr(exc, 'msg', None) or exc}"
-            if current.get("title"):
-                yield from _page_jobs(path, prefix, current, revision, damage)
-            return
-        finally:
-            meter.done = start + path.stat().st_size
-    if current.get("title"):  # a page the dump ended inside, with no error raised
-        yield from _page_jobs(path, prefix, current, revision, "the dump ends inside this page")
 
-
-def _parent_is(element: etree._Element, name: str) -> bool:
-    parent = element.getparent()
-    return parent is not None and etree.QName(parent).localname == name
-
-
-def _revision(element: etree._Element) -> dict[str, str]:
-    values = {"id": "", "text": None}
-    for child in element:
-        local = etree.QName(child).localname
-        if local == "id":
-            values["id"] = (child.text or "").strip()
-        elif local == "text":
-            values["text"] = child.text or ""
-    return values
-
-
-def _page_jobs(
-    path: Path, prefix: Path, page: dict, revision: str, damage: str | None
-) -> Iterator[Job]:
-    title = str(page.get("title", ""))
-    revisions = [r for r in page.get("revisions", []) if r.get("text") is not None]
-    if not revisions:
-        if damage:  # the page broke before any revision text: nothing to salvage but its title
-            yield Job(
-                f"{path.name}#{title}",
-                title,
-                str(path),
-                prefix / title,
-                text="",
-                kind="wikitext",
-                salvaged=damage,
-            )
-        return
-    if revision == "latest":
-        chosen = [revisions[-1]]
-    elif revision == "all":
-        chosen = revisions
-    else:
-        chosen = [r for r in revisions if r["id"] == revision]
-    for rev in chosen:
-        suffix = f"@{rev['id']}" if revision == "all" else ""
-        yield Job(
-            f"{path.name}#{title}{suffix}",
-            title,
+    def job(rev: Revision, damage: str | None) -> Job:
+        suffix = f"@{rev.id}" if revision == "all" else ""
+        return Job(
+            f"{path.name}#{rev.title}{suffix}",
+            rev.title,
             str(path),
-            prefix / (title + suffix),
-            text=rev["text"],
+            prefix / (rev.title + suffix),
+            text=rev.text,
             kind="wikitext",
             salvaged=damage,
         )
+
+    held: Revision | None = None  # latest: the page's latest so far; all: the one before
+    try:
+        for item in stream_revisions(path, lambda at: setattr(meter, "done", start + at)):
+            if isinstance(item, Revision):
+                if item.text is None or revision not in ("latest", "all", item.id):
+                    continue
+                if revision == "all" and held is not None:
+                    yield job(held, None)
+                held = item
+                continue
+            if held is not None:
+                yield job(held, item.damage)
+            elif item.damage:  # broke before any revision text: nothing but its title
+                yield Job(
+                    f"{path.name}#{item.title}",
+                    item.title,
+                    str(path),
+                    prefix / item.title,
+                    text="",
+                    kind="wikitext",
+                    salvaged=item.damage,
+                )
+            held = None
+    finally:
+        meter.done = start + path.stat().st_size
