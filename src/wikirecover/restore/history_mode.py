@@ -1,0 +1,163 @@
+"""History mode: the current page against the page's history.
+
+The bad revisions are the identity-reverted ones plus any the user lists. The current page is
+compared with the history's revisions nearest to it (never a bad one): each hunk between the two
+that does again what a bad revision did is reverted, every other hunk is an edit made since and
+is kept. Of the nearest revisions, the page's base is the one from which the fewest characters of
+change are left unexplained.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .history import BadChange, History
+from .hunks import KEPT, REVERTED, Hunk, hunks, rebuild
+from .known import KnownBadChanges, Match
+from .result import Restored
+
+REVERT_AT = 0.8  # likeness to a known bad change from which a hunk is reverted
+CERTAIN_AT = 0.95  # ... and from which that is certain
+BASES = 6  # nearest revisions tried as the page's base
+SHARED = 0.5  # below this share of its base kept, a page's base is a guess
+
+
+def bad_changes(history: History, listed: tuple[str, ...] = ()) -> list[BadChange]:
+    """Identity reverts, then the revisions the user listed (each against its parent)."""
+    found = history.identity_reverts()
+    for revision_id in listed:
+        index = history.index_of(revision_id)
+        if index == 0:
+            continue  # the first revision has nothing before it to go back to
+        found.append(BadChange(index - 1, index, f"revision {revision_id} was listed as bad"))
+    return found
+
+
+def restore_from_history(
+    history: History, current: str | None = None, listed: tuple[str, ...] = ()
+) -> Restored:
+    changes = bad_changes(history, listed)
+    if current is None:
+        current = history.text(len(history) - 1)
+    excluded = {k for change in changes for k in range(change.before + 1, change.bad + 1)}
+    known = history.cached(("known", listed), lambda: KnownBadChanges(history, changes))
+    tried = []
+    memo: dict[tuple, list[Match]] = {}  # bases near each other share most of their hunks
+    bases = history.nearest(current, excluded, count=BASES)
+    for base in bases:
+        found = _classified(history, known, base, current, memo, near=bases[0])
+        unexplained = sum(h.size for h in found if h.decision == KEPT or not h.certain)
+        tried.append(((unexplained, sum(h.size for h in found)), base, found))
+    _, base, found = min(tried, key=lambda t: t[0])
+    old = history.text(base)
+    notes = [f"{len(changes)} bad changes known from the history"]
+    if _kept_share(old, found) < SHARED:
+        _all_uncertain(
+            found,
+            notes,
+            "the page keeps too little of any revision to tell which it was made from",
+        )
+    others = sorted(
+        history.ids[b]
+        for _, b, f in tried
+        if b != base
+        and all(h.decision == REVERTED for h in f)
+        and _hidden_difference(old, history.text(b), found)
+    )
+    if others:
+        _all_uncertain(
+            found,
+            notes,
+            f"the page could as well come from revision {', '.join(sorted(others))}, which "
+            "restores to a different page",
+        )
+    return Restored(
+        rebuild(current, found),
+        old,
+        current,
+        found,
+        "history",
+        f"revision {history.ids[base]} (the good revision the page is nearest, of {len(history)})",
+        notes,
+    )
+
+
+def _hidden_difference(old: str, other: str, found: list[Hunk]) -> bool:
+    """Whether revision ``other`` differs from the page's base ``old`` only where the bad change
+    wrote over the page: the page then holds nothing that tells the two apart."""
+    if other == old:
+        return False
+    spans = [(h.old_start, h.old_end) for h in found if h.decision == REVERTED]
+    return all(
+        any(start - 1 <= d.old_start and d.old_end <= end + 1 for start, end in spans)
+        for d in hunks(old, other)
+    )
+
+
+def _all_uncertain(found: list[Hunk], notes: list[str], why: str) -> None:
+    notes.append(why + ": every hunk is uncertain")
+    for hunk in found:
+        hunk.certain = False
+
+
+def _kept_share(old: str, found: list[Hunk]) -> float:
+    return 1 - sum(len(h.removed) for h in found) / max(len(old), 1)
+
+
+def _classified(
+    history: History, known: KnownBadChanges, base: int, current: str, memo: dict, near: int
+) -> list[Hunk]:
+    """The hunks from revision ``base`` to ``current``: reverted when they repeat a known bad
+    change (certainly when it is the one bad change that accounts for most of them), kept
+    otherwise."""
+    found = hunks(history.text(base), current)
+    likes: dict[int, list[Match]] = {}
+    named: list[int] = []
+    # long hunks first: they name the bad change(s) the short ones are then tried against
+    for number, hunk in sorted(enumerate(found), key=lambda item: -item[1].size):
+        key = (
+            hunk.removed,
+            hunk.added,
+            current[max(0, hunk.new_start - 12) : hunk.new_end + 12],
+            tuple(named),
+        )
+        if key not in memo:
+            memo[key] = known.matches(hunk, current, near, tuple(named))
+        likes[number] = memo[key]
+        if likes[number] and likes[number][0].number not in named:
+            named.append(likes[number][0].number)
+    # the main bad change: the one that accounts exactly for the most of the page's change
+    volume: Counter[tuple[int, int]] = Counter()
+    for number, matches in likes.items():
+        for match in matches:
+            if match.score >= REVERT_AT:
+                exact = 1 if match.score >= CERTAIN_AT else 0
+                volume[(match.number, exact)] += found[number].size
+    ranked = sorted(
+        {n for n, _ in volume},
+        key=lambda n: (-volume[(n, 1)], -volume[(n, 0)], abs(known.changes[n].bad - base)),
+    )
+    main = ranked[0] if ranked else None
+    for number, hunk in enumerate(found):
+        matches = [m for m in likes[number] if m.score >= REVERT_AT]
+        mine = next((m for m in matches if m.number == main), None)
+        match = mine or (matches[0] if matches else None)
+        if match is not None:
+            hunk.decision = REVERTED
+            hunk.score = match.score
+            hunk.certain = mine is not None and match.score >= CERTAIN_AT
+            hunk.reason = f"does again what a bad revision did ({match.score:.0%} alike): " + (
+                match.change.reason
+            )
+            if mine is None:
+                hunk.reason += "; not the bad change the page's other hunks repeat"
+            continue
+        hunk.decision = KEPT
+        hunk.reason = "an edit made since revision " + history.ids[base]
+        if likes[number]:
+            hunk.certain = False
+            hunk.score = likes[number][0].score
+            hunk.reason += f"; {hunk.score:.0%} alike to a bad change: " + (
+                likes[number][0].change.reason
+            )
+    return found
