@@ -461,6 +461,84 @@ def _page_text(path: str) -> str:
     return result.output
 
 
+@cli.command("restore")
+@click.argument("current_path", metavar="[CURRENT]", required=False)
+@click.option(
+    "--history",
+    "history_path",
+    metavar="DUMP",
+    help="The page's history (XML dump, .bz2/.gz/.xz/.lzma): bad revisions are its identity "
+    "reverts and those given with --bad.",
+)
+@click.option("--title", help="The page of the history dump (default: its first page).")
+@click.option("--bad", multiple=True, metavar="REV", help="A bad revision id (repeatable).")
+@click.option("--undo", "undo_path", metavar="BAD", help="Undo the change BEFORE -> BAD ...")
+@click.option("--before", "before_path", metavar="GOOD", help="... on CURRENT (with --undo).")
+@click.option("-o", "--output", metavar="OUT", help="The restored page here. Default: stdout.")
+@click.option("--report", "report_path", metavar="FILE.json", help="Every hunk, as JSON.")
+@click.option("--review", "review_path", metavar="FILE.html", help="An HTML review page.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+def restore_command(
+    current_path: str | None,
+    history_path: str | None,
+    title: str | None,
+    bad: tuple[str, ...],
+    undo_path: str | None,
+    before_path: str | None,
+    output: str | None,
+    report_path: str | None,
+    review_path: str | None,
+    quiet: bool,
+) -> None:
+    """Restore a vandalized page: revert the damage, keep the good edits. With --history,
+    the hunks between the page (default: the history's latest revision) and the good revision
+    it is nearest that repeat a bad revision's change are reverted; with --undo BAD --before
+    GOOD, the change GOOD -> BAD is undone on CURRENT word by word. Exit 0 when the restore is
+    certain, 1 when some hunk is uncertain (the page is still written), 2 for bad input."""
+    import json
+
+    from .restore import History, restore_from_history, undo_change
+    from .restore.review import review_page
+
+    try:
+        if bool(undo_path) != bool(before_path):
+            raise WikirecoverError("--undo BAD and --before GOOD go together")
+        if undo_path and before_path:
+            if current_path is None:
+                raise WikirecoverError("--undo needs the CURRENT page")
+            current, bad_text, good = (
+                _page_text(p) for p in (current_path, undo_path, before_path)
+            )
+            why = f"the change {before_path} -> {undo_path}"
+            result = undo_change(current, good, bad_text, why)
+        elif history_path:
+            history = History.from_dump(history_path, title)
+            current = _page_text(current_path) if current_path else None
+            result = restore_from_history(history, current, bad)
+        else:
+            raise WikirecoverError(
+                "give --history DUMP, or --undo BAD --before GOOD (known-good and blind modes "
+                "are not built yet)"
+            )
+        _write(output, result.text)
+        if report_path:
+            _write(report_path, json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n")
+        if review_path:
+            _write(review_path, review_page(result, current_path or "latest revision"))
+    except WikirecoverError as exc:
+        _fail(str(exc))
+    if not quiet:
+        uncertain = sum(1 for h in result.hunks if not h.certain)
+        click.echo(
+            f"{len(result.reverted)} of {len(result.hunks)} hunks reverted, {uncertain} uncertain"
+            f" (measured from {result.base})",
+            err=True,
+        )
+        for note in result.notes:
+            click.echo(f"  {note}", err=True)
+    sys.exit(EXIT_OK if result.certain else EXIT_PROBLEMS)
+
+
 @cli.command("batch")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", "out", required=True, metavar="FOLDER", help="Output folder.")

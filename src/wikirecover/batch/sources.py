@@ -2,10 +2,10 @@
 MediaWiki XML dumps (plain, .bz2, .gz, .xz/.lzma), streamed.
 
 A dump is streamed one revision at a time (`dumps.stream_revisions`): memory stays flat whatever
-the dump's size or a page's history. A truncated or corrupt dump yields every intact page; the page it breaks in is salvaged
-(``salvaged=True``) with where the damage is. An `InputMeter` follows how many bytes of the
-inputs, as stored (compressed dumps by their compressed position), have been read: the batch's
-ETA when the number of pages is not known ahead.
+the dump's size or a page's history. A truncated or corrupt dump yields every intact page; the
+page it breaks in is salvaged (``salvaged=True``) with where the damage is. An `InputMeter`
+follows how many bytes of the inputs, as stored (compressed dumps by their compressed position),
+have been read: the batch's ETA when the number of pages is not known ahead.
 """
 
 from __future__ import annotations

@@ -56,6 +56,8 @@ class History:
     @classmethod
     def from_dump(cls, path: str | Path, title: str | None = None) -> History:
         """The history of ``title`` (default: the dump's first page) from an XML dump."""
+        if not Path(path).is_file():
+            raise InputError("no such file", str(path))
         history = cls()
         damage = None
         for item in stream_revisions(Path(path)):
