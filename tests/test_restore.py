@@ -177,7 +177,7 @@ def test_cli_restore_undo_mode_and_bad_usage(tmp_path: Path) -> None:
         ],
     )
     assert done.exit_code == 0 and out.read_text(encoding="utf-8") == G
-    assert CliRunner().invoke(cli, ["restore", str(files["current"])]).exit_code == 2
+    assert CliRunner().invoke(cli, ["restore"]).exit_code == 2
     missing = CliRunner().invoke(cli, ["restore", "--history", str(tmp_path / "none.xml")])
     assert missing.exit_code == 2
 
@@ -198,3 +198,21 @@ def test_the_real_sample_cases_undo_mode_floor() -> None:
 
 
 FLOOR_EXACT, CEILING_WRONG = 28, 6
+
+
+def test_known_good_mode_reverts_obvious_damage_and_keeps_an_edit() -> None:
+    from wikirecover.restore.known_good import restore_known_good
+
+    current = G.replace("political philosophy", "political philosophy LOL U SUCK!!!!!!")
+    result = restore_known_good(current, P)
+    assert result.text == G
+    assert result.certain
+
+
+def test_blind_mode_flags_and_changes_nothing(tmp_path: Path) -> None:
+    page = tmp_path / "page.wiki"
+    page.write_text(P + "\nHI MOM!!!!!!!! THIS PAGE SUCKS LOL\n", encoding="utf-8")
+    out = tmp_path / "out.wiki"
+    done = CliRunner().invoke(cli, ["restore", str(page), "-o", str(out), "-q"])
+    assert done.exit_code == 1
+    assert out.read_text(encoding="utf-8") == page.read_text(encoding="utf-8")

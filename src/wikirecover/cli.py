@@ -474,6 +474,12 @@ def _page_text(path: str) -> str:
 @click.option("--bad", multiple=True, metavar="REV", help="A bad revision id (repeatable).")
 @click.option("--undo", "undo_path", metavar="BAD", help="Undo the change BEFORE -> BAD ...")
 @click.option("--before", "before_path", metavar="GOOD", help="... on CURRENT (with --undo).")
+@click.option(
+    "--good",
+    "good_path",
+    metavar="GOOD",
+    help="Only a known-good revision: hunks judged by content.",
+)
 @click.option("-o", "--output", metavar="OUT", help="The restored page here. Default: stdout.")
 @click.option("--report", "report_path", metavar="FILE.json", help="Every hunk, as JSON.")
 @click.option("--review", "review_path", metavar="FILE.html", help="An HTML review page.")
@@ -485,6 +491,7 @@ def restore_command(
     bad: tuple[str, ...],
     undo_path: str | None,
     before_path: str | None,
+    good_path: str | None,
     output: str | None,
     report_path: str | None,
     review_path: str | None,
@@ -493,11 +500,14 @@ def restore_command(
     """Restore a vandalized page: revert the damage, keep the good edits. With --history,
     the hunks between the page (default: the history's latest revision) and the good revision
     it is nearest that repeat a bad revision's change are reverted; with --undo BAD --before
-    GOOD, the change GOOD -> BAD is undone on CURRENT word by word. Exit 0 when the restore is
-    certain, 1 when some hunk is uncertain (the page is still written), 2 for bad input."""
+    GOOD, the change GOOD -> BAD is undone on CURRENT word by word; with --good GOOD, each hunk
+    GOOD -> CURRENT is judged from its content; with CURRENT alone, suspicious paragraphs are
+    reported and nothing is changed. Exit 0 when the restore is certain, 1 when some hunk is
+    uncertain (the page is still written), 2 for bad input."""
     import json
 
     from .restore import History, restore_from_history, undo_change
+    from .restore.known_good import flag_suspicious, restore_known_good
     from .restore.review import review_page
 
     try:
@@ -515,11 +525,12 @@ def restore_command(
             history = History.from_dump(history_path, title)
             current = _page_text(current_path) if current_path else None
             result = restore_from_history(history, current, bad)
+        elif current_path is None:
+            raise WikirecoverError("give the CURRENT page, or --history DUMP")
+        elif good_path:
+            result = restore_known_good(_page_text(current_path), _page_text(good_path))
         else:
-            raise WikirecoverError(
-                "give --history DUMP, or --undo BAD --before GOOD (known-good and blind modes "
-                "are not built yet)"
-            )
+            result = flag_suspicious(_page_text(current_path))
         _write(output, result.text)
         if report_path:
             _write(report_path, json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n")

@@ -1,11 +1,50 @@
-"""Known-good mode (placeholder until the classifier lands)."""
+"""Known-good mode: only a good revision and the current page. Every hunk between them is scored
+from its content (`features`); damage is reverted, the rest kept; hunks near the line are
+uncertain. Blind mode: the page alone; its own paragraphs scored the same way and reported,
+nothing changed."""
 
 from __future__ import annotations
 
-from .hunks import hunks, rebuild
+from .features import damage_score
+from .hunks import KEPT, REVERTED, Hunk, hunks, rebuild
 from .result import Restored
+
+REVERT_AT = 0.5  # damage score from which a hunk is reverted
+SURE_BAND = 0.2  # scores within this of REVERT_AT are uncertain
 
 
 def restore_known_good(current: str, good: str) -> Restored:
     found = hunks(good, current)
-    return Restored(rebuild(current, found), good, current, found, "known-good")
+    for hunk in found:
+        _decide(hunk, good)
+    return Restored(rebuild(current, found), good, current, found, "known-good", "the good page")
+
+
+def _decide(hunk: Hunk, good: str) -> None:
+    score, reasons = damage_score(hunk, good)
+    hunk.score = score
+    hunk.certain = abs(score - REVERT_AT) >= SURE_BAND
+    if score >= REVERT_AT:
+        hunk.decision = REVERTED
+        hunk.reason = f"looks like damage ({score:.0%}): " + (", ".join(reasons) or "weak signs")
+    else:
+        hunk.decision = KEPT
+        hunk.reason = f"looks like an edit ({score:.0%} damage)" + (
+            f"; signs: {', '.join(reasons)}" if reasons else ""
+        )
+
+
+def flag_suspicious(page: str) -> Restored:
+    """Blind mode: each paragraph of the page scored as if it had just been added; the page is
+    returned unchanged, the suspicious paragraphs reported as uncertain hunks."""
+    found = []
+    at = 0
+    for paragraph in page.split("\n\n"):
+        hunk = Hunk(at, at, at, at + len(paragraph), "", paragraph)
+        score, reasons = damage_score(hunk, page.replace(paragraph, "", 1))
+        if score >= REVERT_AT:
+            hunk.decision, hunk.certain, hunk.score = KEPT, False, score
+            hunk.reason = f"suspicious ({score:.0%}): {', '.join(reasons) or 'weak signs'}"
+            found.append(hunk)
+        at += len(paragraph) + 2
+    return Restored(page, page, page, found, "blind", "the page itself")
