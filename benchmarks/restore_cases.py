@@ -85,9 +85,9 @@ def damage_labels(p: str, v: str, damaged: str) -> list[bool]:
     labels = []
     for hunk in hunks(p, damaged):
         overlaps = any(
-            b.old_start <= hunk.old_end and hunk.old_start <= b.old_end
-            and (not hunk.added or hunk.added in b.added or b.added in hunk.added
-                 or not b.added)
+            b.old_start <= hunk.old_end
+            and hunk.old_start <= b.old_end
+            and (not hunk.added or hunk.added in b.added or b.added in hunk.added or not b.added)
             for b in bad
         )
         labels.append(overlaps)
@@ -115,7 +115,9 @@ def main() -> int:
     tallies = {name: Tally(name) for name in ("reverse-dmp", *sorted(modes))}
     shown: dict[str, int] = {}
     skipped = 0
-    for row in cases:
+    for done, row in enumerate(cases, 1):
+        if done % 100 == 0:
+            print(f"  {done} cases, {time.perf_counter() - started:.0f} s", flush=True)
         p, v, g = (history.text(index[row[key]]) for key in ("base_rev", "vandal_rev", "truth_rev"))
         damaged = inject(p, v, g)
         if damaged is None:
