@@ -85,15 +85,3 @@ def rebuild(new: str, changes: list[Hunk]) -> str:
         position = hunk.new_end
     out.append(new[position:])
     return "".join(out)
-
-
-def new_to_old(changes: list[Hunk], position: int) -> int:
-    """Where a position of NEW falls in OLD (inside a hunk: at the hunk's start)."""
-    shift = 0
-    for hunk in changes:
-        if hunk.new_start >= position:
-            break
-        if hunk.new_end > position:
-            return hunk.old_start
-        shift = hunk.old_end - hunk.new_end
-    return position + shift

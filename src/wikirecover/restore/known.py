@@ -139,41 +139,12 @@ def _coverage(mine: Counter[str], theirs: Counter[str]) -> float:
 
 
 def _present(piece: str, lines: str) -> bool:
-    """Whether ``piece`` can come from ``lines``: most of its lines are there, whole or by one
-    of their ends (the rest of a line may have been edited since)."""
-    parts = [part for part in piece.split("\n") if part.strip()]
-    if not parts:
-        return False
-    found = sum(
-        len(part)
-        for part in parts
-        if part in lines
-        or (
-            len(part) >= 4 * CONTEXT
-            and (part[: 2 * CONTEXT] in lines or part[-2 * CONTEXT :] in lines)
-        )
-    )
-    return found * 2 >= sum(len(part) for part in parts)
-
-
-_WORD = re.compile(r"\w{3,}|[^\w\s]")
-
-
-def _words(text: str) -> Counter[str]:
-    return Counter(_WORD.findall(text))
-
-
-def _coverage(mine: Counter[str], theirs: Counter[str]) -> float:
-    total = sum(mine.values())
-    return sum((mine & theirs).values()) / total if total else 1.0
-
-
-def _present(piece: str, lines: str) -> bool:
-    """Whether ``piece`` can come from ``lines`` (exactly, or by its two ends when long: the
-    rest may have been edited since)."""
+    """Whether ``piece`` can come from ``lines``: each of its lines is there (the blob has the
+    changed lines without the newlines between them), or, when long, one of its ends is (the
+    rest may have been edited since). An empty piece can come from anything."""
     parts = [part for part in piece.split("\n") if part.strip()]
     if all(part in lines for part in parts):
-        return True  # the blob has the changed lines without the newlines between them
+        return True
     if len(piece) >= 4 * CONTEXT:
         return piece[: 2 * CONTEXT] in lines or piece[-2 * CONTEXT :] in lines
     return False
