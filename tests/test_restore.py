@@ -206,7 +206,8 @@ def test_known_good_mode_reverts_obvious_damage_and_keeps_an_edit() -> None:
     current = G.replace("political philosophy", "political philosophy LOL U SUCK!!!!!!")
     result = restore_known_good(current, P)
     assert result.text == G
-    assert result.certain
+    assert [h.certain for h in result.hunks if h.decision == "reverted"] == [True]
+    assert not result.certain  # plain prose kept on content alone is not certain
 
 
 def test_blind_mode_flags_and_changes_nothing(tmp_path: Path) -> None:

@@ -10,7 +10,9 @@ from .hunks import KEPT, REVERTED, Hunk, hunks, rebuild
 from .result import Restored
 
 REVERT_AT = 0.5  # damage score from which a hunk is reverted
-SURE_BAND = 0.2  # scores within this of REVERT_AT are uncertain
+# Content alone rarely tells a content dispute from an edit: a decision is certain only at the
+# ends of the scale (a hunk with no sign at all scores 0.12: uncertain).
+SURE_KEEP, SURE_REVERT = 0.05, 0.9
 
 
 def restore_known_good(current: str, good: str) -> Restored:
@@ -23,7 +25,7 @@ def restore_known_good(current: str, good: str) -> Restored:
 def _decide(hunk: Hunk, good: str) -> None:
     score, reasons = damage_score(hunk, good)
     hunk.score = score
-    hunk.certain = abs(score - REVERT_AT) >= SURE_BAND
+    hunk.certain = score <= SURE_KEEP or score >= SURE_REVERT
     if score >= REVERT_AT:
         hunk.decision = REVERTED
         hunk.reason = f"looks like damage ({score:.0%}): " + (", ".join(reasons) or "weak signs")
