@@ -4,7 +4,8 @@ The bad revisions are the identity-reverted ones plus any the user lists. The cu
 compared with the history's revisions nearest to it (never a bad one): each hunk between the two
 that does again what a bad revision did is reverted, every other hunk is an edit made since and
 is kept. Of the nearest revisions, the page's base is the one from which the fewest characters of
-change are left unexplained.
+change are left unexplained; a revision that only did again what a bad revision did is no base
+(the one before it is tried instead).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ REVERT_AT = 0.8  # likeness to a known bad change from which a hunk is reverted
 CERTAIN_AT = 0.95  # ... and from which that is certain
 BASES = 6  # nearest revisions tried as the page's base
 SHARED = 0.5  # below this share of its base kept, a page's base is a guess
+REDONE = 0.8  # share of a revision's change that repeats a bad one, from which it is no base
 
 
 def bad_changes(history: History, listed: tuple[str, ...] = ()) -> list[BadChange]:
@@ -43,7 +45,7 @@ def restore_from_history(
     known = history.cached(("known", listed), lambda: KnownBadChanges(history, changes))
     tried = []
     memo: dict[tuple, list[Match]] = {}  # bases near each other share most of their hunks
-    bases = history.nearest(current, excluded, count=BASES)
+    bases = _good_bases(history, known, history.nearest(current, excluded, count=BASES))
     for base in bases:
         found = _classified(history, known, base, current, memo, near=bases[0])
         unexplained = sum(h.size for h in found if h.decision == KEPT or not h.certain)
@@ -92,6 +94,33 @@ def _hidden_difference(old: str, other: str, found: list[Hunk]) -> bool:
         any(start - 1 <= d.old_start and d.old_end <= end + 1 for start, end in spans)
         for d in hunks(old, other)
     )
+
+
+def _good_bases(history: History, known: KnownBadChanges, bases: list[int]) -> list[int]:
+    """The candidate bases, each revision that only did again what a known bad revision did
+    (an edit war's re-revert that no identity revert caught) replaced by the one before it."""
+    good: list[int] = []
+    for base in bases:
+        seen = 0
+        while base > 0 and seen < BASES and _redoes_bad(history, known, base):
+            base -= 1
+            seen += 1
+        if base not in good:
+            good.append(base)
+    return good
+
+
+def _redoes_bad(history: History, known: KnownBadChanges, index: int) -> bool:
+    """Whether most of what revision ``index`` changed (by characters) does again exactly what
+    a known bad revision did."""
+    after = history.text(index)
+    change = hunks(history.text(index - 1), after)
+    redone = sum(
+        h.size
+        for h in change
+        if any(m.score >= CERTAIN_AT for m in known.matches(h, after, index - 1))
+    )
+    return bool(change) and redone >= REDONE * sum(h.size for h in change)
 
 
 def _all_uncertain(found: list[Hunk], notes: list[str], why: str) -> None:
