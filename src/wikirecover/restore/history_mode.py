@@ -43,14 +43,26 @@ def restore_from_history(
         current = history.text(len(history) - 1)
     excluded = {k for change in changes for k in range(change.before + 1, change.bad + 1)}
     known = history.cached(("known", listed), lambda: KnownBadChanges(history, changes))
-    tried = []
     memo: dict[tuple, list[Match]] = {}  # bases near each other share most of their hunks
-    bases = _good_bases(history, known, history.nearest(current, excluded, count=BASES))
-    for base in bases:
+    bases = history.nearest(current, excluded, count=BASES)
+    tried: dict[int, tuple[tuple[int, int], list[Hunk]]] = {}
+
+    def attempt(base: int) -> None:
         found = _classified(history, known, base, current, memo, near=bases[0])
         unexplained = sum(h.size for h in found if h.decision == KEPT or not h.certain)
-        tried.append(((unexplained, sum(h.size for h in found)), base, found))
-    _, base, found = min(tried, key=lambda t: t[0])
+        tried[base] = ((unexplained, sum(h.size for h in found)), found)
+
+    for base in bases:
+        attempt(base)
+    redone: set[int] = set()
+    while True:
+        base = min((b for b in tried if b not in redone), key=lambda b: tried[b][0])
+        if len(redone) >= BASES or base == 0 or not _redoes_bad(history, known, base):
+            break
+        redone.add(base)  # an edit war's redo of a bad change: the revision before it instead
+        if base - 1 not in tried and base - 1 not in excluded:
+            attempt(base - 1)
+    found = tried[base][1]
     old = history.text(base)
     notes = [f"{len(changes)} bad changes known from the history"]
     if _kept_share(old, found) < SHARED:
@@ -61,8 +73,9 @@ def restore_from_history(
         )
     others = sorted(
         history.ids[b]
-        for _, b, f in tried
+        for b, (_, f) in tried.items()
         if b != base
+        and b not in redone
         and all(h.decision == REVERTED for h in f)
         and _hidden_difference(old, history.text(b), found)
     )
@@ -94,20 +107,6 @@ def _hidden_difference(old: str, other: str, found: list[Hunk]) -> bool:
         any(start - 1 <= d.old_start and d.old_end <= end + 1 for start, end in spans)
         for d in hunks(old, other)
     )
-
-
-def _good_bases(history: History, known: KnownBadChanges, bases: list[int]) -> list[int]:
-    """The candidate bases, each revision that only did again what a known bad revision did
-    (an edit war's re-revert that no identity revert caught) replaced by the one before it."""
-    good: list[int] = []
-    for base in bases:
-        seen = 0
-        while base > 0 and seen < BASES and _redoes_bad(history, known, base):
-            base -= 1
-            seen += 1
-        if base not in good:
-            good.append(base)
-    return good
 
 
 def _redoes_bad(history: History, known: KnownBadChanges, index: int) -> bool:

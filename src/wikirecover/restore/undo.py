@@ -9,7 +9,6 @@ wrong is never presented as clean.
 
 from __future__ import annotations
 
-from .history import BadChange, History
 from .hunks import KEPT, REVERTED, Hunk, hunks
 from .result import Restored
 
@@ -116,40 +115,3 @@ def _apply(current: str, edits: list[Hunk]) -> str:
         position = edit.new_end
     out.append(current[position:])
     return "".join(out)
-
-
-def undo_carried(history: History, changes: list[BadChange], current: str) -> Restored:
-    """Undo, one after the other, the bad changes ``current`` still carries (for a page that
-    went its own way from every revision of the history)."""
-    text = current
-    notes, all_hunks = [], []
-    for change in changes:
-        good, bad = history.text(change.before), history.text(change.bad)
-        if not _carries(text, good, bad):
-            continue
-        done = undo_change(text, good, bad, change.reason)
-        text = done.text
-        all_hunks.extend(h for h in done.hunks if h.decision == REVERTED)
-        notes.append(change.reason)
-    uncertain = any(not h.certain for h in all_hunks)
-    result = Restored(text, current, current, [], "history", "no revision is near the page")
-    result.notes = ["undone by merging, one bad change after the other", *notes]
-    result.hunks = hunks(text, current)
-    for hunk in result.hunks:
-        hunk.decision = REVERTED
-        hunk.certain = not uncertain
-        hunk.reason = "part of a bad change the page still carried"
-    result.old = text
-    return result
-
-
-def _carries(text: str, good: str, bad: str) -> bool:
-    damage = [h for h in hunks(good, bad) if len(h.added) >= 8 or len(h.removed) >= 8]
-    if not damage:
-        return False
-    carried = sum(
-        1
-        for h in damage
-        if (not h.added or h.added in text) and (len(h.removed) < 8 or h.removed not in text)
-    )
-    return carried * 2 > len(damage)
