@@ -56,8 +56,11 @@ def restore_from_history(
         attempt(base)
     redone: set[int] = set()
     while True:
-        base = min((b for b in tried if b not in redone), key=lambda b: tried[b][0])
-        if len(redone) >= BASES or base == 0 or not _redoes_bad(history, known, base):
+        left = [b for b in tried if b not in redone] or list(tried)  # all redos: the best
+        base = min(left, key=lambda b: tried[b][0])
+        if base in redone or len(redone) >= BASES or base == 0:
+            break
+        if not _redoes_bad(history, known, base):
             break
         redone.add(base)  # an edit war's redo of a bad change: the revision before it instead
         if base - 1 not in tried and base - 1 not in excluded:
