@@ -76,10 +76,10 @@ def test_history_mode_without_a_page_restores_the_latest_revision() -> None:
 
 
 def test_a_revision_that_redid_a_reverted_change_is_no_base() -> None:
-    redo = damaged(P)  # the reverted change made again, and not reverted this time
+    redo = damaged(P) + "\n"  # the reverted change made again (and a newline), not reverted
     history = History.from_texts([P, V, P, redo])
     result = restore_from_history(history, redo)
-    assert result.text == P
+    assert result.text == P + "\n"
     assert "revision 3 " in result.base
 
 
