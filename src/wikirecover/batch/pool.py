@@ -181,8 +181,11 @@ class Pool:
                         except (EOFError, OSError):
                             yield self._lost(index, "the worker process died (crash or memory)")
                             continue
-                        slot.job = None
-                        yield outcome
+                        job, slot.job = slot.job, None
+                        if outcome.seconds > self.seconds:  # answered, but past its budget
+                            yield self._over_budget(job, outcome.seconds)
+                        else:
+                            yield outcome
                     elif time.monotonic() - slot.since > self.seconds:
                         yield self._lost(index, f"over the {self.seconds:g} s budget of a page")
         finally:
@@ -196,6 +199,17 @@ class Pool:
         slot.process.join(timeout=5)
         self.slots[index] = self._start()
         assert job is not None
+        return self._without_output(job, reason)
+
+    def _over_budget(self, job: Job, seconds: float) -> Outcome:
+        """A page whose worker answered only after its budget ran out: treated as over budget
+        (the same page must end the same way however busy the machine is)."""
+        return self._without_output(
+            job, f"over the {self.seconds:g} s budget of a page ({seconds:.2f} s)"
+        )
+
+    def _without_output(self, job: Job, reason: str) -> Outcome:
+        """DEGRADED with the raw text for wikitext output from a dump, FAILED otherwise."""
         if job.text is not None and self.to == "wikitext":
             return Outcome(
                 job.key,
