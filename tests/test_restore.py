@@ -75,14 +75,6 @@ def test_history_mode_without_a_page_restores_the_latest_revision() -> None:
     assert result.text == G and result.certain
 
 
-def test_a_revision_that_redid_a_reverted_change_is_no_base() -> None:
-    redo = damaged(P) + "\n"  # the reverted change made again (and a newline), not reverted
-    history = History.from_texts([P, V, P, redo])
-    result = restore_from_history(history, redo)
-    assert result.text == P + "\n"
-    assert "revision 3 " in result.base
-
-
 def test_a_blanked_page_is_never_reported_certain() -> None:
     history = History.from_texts([P, "", P, G])
     result = restore_from_history(history, "")

@@ -4,8 +4,7 @@ The bad revisions are the identity-reverted ones plus any the user lists. The cu
 compared with the history's revisions nearest to it (never a bad one): each hunk between the two
 that does again what a bad revision did is reverted, every other hunk is an edit made since and
 is kept. Of the nearest revisions, the page's base is the one from which the fewest characters of
-change are left unexplained; a revision that only did again what a bad revision did is no base
-(the one before it is tried instead).
+change are left unexplained.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ REVERT_AT = 0.8  # likeness to a known bad change from which a hunk is reverted
 CERTAIN_AT = 0.95  # ... and from which that is certain
 BASES = 6  # nearest revisions tried as the page's base
 SHARED = 0.5  # below this share of its base kept, a page's base is a guess
-REDONE = 0.8  # share of a revision's change that repeats a bad one, from which it is no base
 
 
 def bad_changes(history: History, listed: tuple[str, ...] = ()) -> list[BadChange]:
@@ -43,29 +41,14 @@ def restore_from_history(
         current = history.text(len(history) - 1)
     excluded = {k for change in changes for k in range(change.before + 1, change.bad + 1)}
     known = history.cached(("known", listed), lambda: KnownBadChanges(history, changes))
+    tried = []
     memo: dict[tuple, list[Match]] = {}  # bases near each other share most of their hunks
     bases = history.nearest(current, excluded, count=BASES)
-    tried: dict[int, tuple[tuple[int, int], list[Hunk]]] = {}
-
-    def attempt(base: int) -> None:
+    for base in bases:
         found = _classified(history, known, base, current, memo, near=bases[0])
         unexplained = sum(h.size for h in found if h.decision == KEPT or not h.certain)
-        tried[base] = ((unexplained, sum(h.size for h in found)), found)
-
-    for base in bases:
-        attempt(base)
-    redone: set[int] = set()
-    while True:
-        left = [b for b in tried if b not in redone] or list(tried)  # all redos: the best
-        base = min(left, key=lambda b: tried[b][0])
-        if base in redone or len(redone) >= BASES or base == 0:
-            break
-        if not _redoes_bad(history, known, base):
-            break
-        redone.add(base)  # an edit war's redo of a bad change: the revision before it instead
-        if base - 1 not in tried and base - 1 not in excluded:
-            attempt(base - 1)
-    found = tried[base][1]
+        tried.append(((unexplained, sum(h.size for h in found)), base, found))
+    _, base, found = min(tried, key=lambda t: t[0])
     old = history.text(base)
     notes = [f"{len(changes)} bad changes known from the history"]
     if _kept_share(old, found) < SHARED:
@@ -76,9 +59,8 @@ def restore_from_history(
         )
     others = sorted(
         history.ids[b]
-        for b, (_, f) in tried.items()
+        for _, b, f in tried
         if b != base
-        and b not in redone
         and all(h.decision == REVERTED for h in f)
         and _hidden_difference(old, history.text(b), found)
     )
@@ -110,19 +92,6 @@ def _hidden_difference(old: str, other: str, found: list[Hunk]) -> bool:
         any(start - 1 <= d.old_start and d.old_end <= end + 1 for start, end in spans)
         for d in hunks(old, other)
     )
-
-
-def _redoes_bad(history: History, known: KnownBadChanges, index: int) -> bool:
-    """Whether most of what revision ``index`` changed (by characters) does again exactly what
-    a known bad revision did."""
-    after = history.text(index)
-    change = hunks(history.text(index - 1), after)
-    redone = sum(
-        h.size
-        for h in change
-        if any(m.score >= CERTAIN_AT for m in known.matches(h, after, index - 1))
-    )
-    return bool(change) and redone >= REDONE * sum(h.size for h in change)
 
 
 def _all_uncertain(found: list[Hunk], notes: list[str], why: str) -> None:
