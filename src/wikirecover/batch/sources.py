@@ -96,8 +96,9 @@ def jobs(
 ) -> Iterator[Job]:
     """Every page of every input, in a stable order; ``meter`` follows the bytes read."""
     meter = meter or InputMeter()
-    meter.total = sum(file.stat().st_size for file, _ in input_files(inputs, include, exclude))
-    for file, relative in input_files(inputs, include, exclude):
+    files = list(input_files(inputs, include, exclude))  # walked once: total, then the jobs
+    meter.total = sum(file.stat().st_size for file, _ in files)
+    for file, relative in files:
         if is_dump(file):
             prefix = relative.parent if relative is not None else Path()
             yield from dump_jobs(file, revision, prefix=prefix, meter=meter)

@@ -9,7 +9,6 @@ in between.
 
 from __future__ import annotations
 
-import hashlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -88,7 +87,7 @@ class History:
     def add(self, revision: Revision) -> None:
         text = revision.text or ""
         self.ids.append(revision.id)
-        self.sha1s.append(hashlib.sha1(text.encode("utf-8")).hexdigest())
+        self.sha1s.append(revision.sha1)
         self.users.append(revision.user)
         self.comments.append(revision.comment)
         numbers = array("I")

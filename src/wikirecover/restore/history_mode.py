@@ -36,7 +36,7 @@ def bad_changes(history: History, listed: tuple[str, ...] = ()) -> list[BadChang
 def restore_from_history(
     history: History, current: str | None = None, listed: tuple[str, ...] = ()
 ) -> Restored:
-    changes = bad_changes(history, listed)
+    changes = history.cached(("bad", listed), lambda: bad_changes(history, listed))
     if current is None:
         current = history.text(len(history) - 1)
     excluded = {k for change in changes for k in range(change.before + 1, change.bad + 1)}

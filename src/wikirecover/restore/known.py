@@ -39,7 +39,6 @@ class KnownBadChanges:
     changes: list[BadChange]
     _lines: dict[int, tuple[str, str]] = field(default_factory=dict)
     _hunks: dict[int, list[Hunk]] = field(default_factory=dict)
-    _texts: dict[int, tuple[str, str]] = field(default_factory=dict)
     _line_words: dict[int, tuple[Counter[str], Counter[str]]] = field(default_factory=dict)
 
     def _changed_lines(self, k: int) -> tuple[str, str]:
@@ -49,10 +48,10 @@ class KnownBadChanges:
         return self._lines[k]
 
     def _texts_of(self, k: int) -> tuple[str, str]:
-        if k not in self._texts:
-            change = self.changes[k]
-            self._texts[k] = (self.history.text(change.before), self.history.text(change.bad))
-        return self._texts[k]
+        """The bad change's two texts, rebuilt from the history (a fraction of a millisecond;
+        kept, they would hold two pages per bad change ever looked at)."""
+        change = self.changes[k]
+        return self.history.text(change.before), self.history.text(change.bad)
 
     def _hunks_of(self, k: int) -> list[Hunk]:
         if k not in self._hunks:
