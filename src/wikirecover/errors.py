@@ -11,6 +11,9 @@ class WikirecoverError(Exception):
         self.message = message
         self.path = path
 
+    def __reduce__(self):  # pickled with its file (errors come back from budgeted processes)
+        return (type(self), (self.message, self.path))
+
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
 

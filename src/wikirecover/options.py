@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .budget import Budget
 from .rules import Rules
 
 
@@ -23,3 +24,5 @@ class Options:
     verify: bool = False  # check that every word of the page is in the output (or reported)
     link_style: str = "markdown"  # markdown | obsidian ([[Title|label]])
     media_url: str | None = None  # where images are for Markdown, {name} replaced
+    # convert/convert_text run a page in a child process under this budget; None: in-process
+    budget: Budget | None = field(default_factory=Budget)

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from mwparserfromhell.nodes import Text
+from mwparserfromhell.wikicode import Wikicode
 
 from . import passes as _passes  # noqa: F401  (registration)
 from . import readers as _readers
 from . import writers as _writers  # noqa: F401  (registration)
 from .align.upstream import hinted_options, pair, restore_from_upstream
+from .budget import BudgetExceeded, run_within
 from .decode import decode
 from .errors import InputError, WikirecoverError
+from .fallback import raw_document, raw_output
 from .model import Document, Severity, SourceInfo
 from .options import Options
 from .registry import get_reader, get_writer, ordered_passes
+from .wikitext import parse_wikitext
 
 
 @dataclass
@@ -72,21 +79,58 @@ def read(
     return read_text(text, kind=kind, source=source, options=options)
 
 
+# Repairs can uncover more damage (a comment closed shows the open link it hid): the passes run
+# again while a round changes the page, at most this many rounds.
+REPAIR_ROUNDS = 4
+
+
 def repair(doc: Document, options: Options | None = None) -> None:
-    """Run the repair passes, in order, on ``doc``. A pass that crashes degrades the page."""
+    """Run the repair passes, in order, on ``doc`` until the page no longer changes (so that
+    repairing again changes nothing). A pass that crashes degrades the page."""
     options = options or Options()
-    for step in ordered_passes(options.passes):
-        try:
-            step.run(doc, options)
-        except Exception as exc:  # a bug in a pass must not lose the page
-            doc.report(
-                "pass-crashed",
-                f"pass {step.name} stopped with {type(exc).__name__}: {exc}; "
-                "its changes may be partial",
-                f"pass:{step.name}",
-                Severity.ERROR,
-                "".join(traceback.format_exception_only(exc)),
-            )
+    steps = ordered_passes(options.passes)
+    for round_ in range(REPAIR_ROUNDS):
+        before, reported = str(doc.wikicode), len(doc.issues)
+        if round_:  # the next round sees the page as a new reading would
+            doc.wikicode = parse_wikitext(before)
+        for step in steps:
+            _run_pass(step, doc, options)
+        if round_:
+            _drop_repeated_issues(doc, reported)
+        if len(doc.issues) == reported or str(doc.wikicode) == before:
+            break
+
+
+def _run_pass(step, doc: Document, options: Options) -> None:
+    try:
+        step.run(doc, options)
+    except Exception as exc:  # a bug in a pass must not lose the page
+        doc.report(
+            "pass-crashed",
+            f"pass {step.name} stopped with {type(exc).__name__}: {exc}; "
+            "its changes may be partial",
+            f"pass:{step.name}",
+            Severity.ERROR,
+            "".join(traceback.format_exception_only(exc)),
+        )
+
+
+def _drop_repeated_issues(doc: Document, earlier: int) -> None:
+    """A warning about something left as it is is made again by each round: the issues after
+    the first ``earlier`` that repeat an earlier one are dropped."""
+    seen = Counter(_issue_key(issue) for issue in doc.issues[:earlier])
+    kept = doc.issues[:earlier]
+    for issue in doc.issues[earlier:]:
+        key = _issue_key(issue)
+        if seen[key]:
+            seen[key] -= 1
+        else:
+            kept.append(issue)
+    doc.issues[:] = kept
+
+
+def _issue_key(issue) -> tuple:
+    return (issue.code, issue.message, issue.excerpt, issue.line)
 
 
 def write(doc: Document, to: str = "wikitext", options: Options | None = None) -> str | bytes:
@@ -162,15 +206,12 @@ def convert(
     upstream: str | Path | None = None,
 ) -> list[Converted]:
     """Read a file of any kind, repair it (aligned with the pages of ``upstream`` when given)
-    and write it as ``to``: one result per page."""
+    and write it as ``to``: one result per page. The work runs under ``options.budget``."""
     options = options or Options()
-    upstream_docs = None
-    if upstream is not None:
-        upstream_docs = read(upstream, options=options)
-        options = prepare_upstream(upstream_docs, options)
-    return convert_documents(
-        read(path, kind=kind, options=options), to=to, options=options, upstream=upstream_docs
-    )
+    get_writer(to)  # an unknown format is a usage error before any work
+    text, source = load(path)
+    upstream_text = load(upstream) if upstream is not None else None
+    return _within_budget(text, source, to, kind, options, upstream_text)
 
 
 def convert_text(
@@ -185,4 +226,62 @@ def convert_text(
     options = options or Options()
     if title is not None:
         options = replace(options, title=title)
-    return convert_documents(read_text(text, kind=kind, options=options), to=to, options=options)
+    get_writer(to)
+    source = SourceInfo(kind="", size=len(text.encode("utf-8")))
+    return _within_budget(text, source, to, kind, options, None)
+
+
+def _within_budget(
+    text: str,
+    source: SourceInfo,
+    to: str,
+    kind: str | None,
+    options: Options,
+    upstream: tuple[str, SourceInfo] | None,
+) -> list[Converted]:
+    """`_convert_loaded` in a child process under the options' budget; past it, the page's raw
+    text (see `fallback`)."""
+    budget = options.budget
+    if budget is None:
+        return _convert_loaded(text, source, to, kind, options, upstream)
+    inner = replace(options, budget=None)
+    try:
+        results = run_within(budget, _convert_loaded, text, source, to, kind, inner, upstream)
+    except BudgetExceeded as exc:
+        return [_over_budget(text, source, to, options, exc.reason)]
+    return [Converted(portable(r.document), r.output) for r in results]
+
+
+def _convert_loaded(
+    text: str,
+    source: SourceInfo,
+    to: str,
+    kind: str | None,
+    options: Options,
+    upstream: tuple[str, SourceInfo] | None,
+) -> list[Converted]:
+    upstream_docs = None
+    if upstream is not None:
+        upstream_docs = read_text(upstream[0], source=upstream[1], options=options)
+        options = prepare_upstream(upstream_docs, options)
+    documents = read_text(text, kind=kind, source=source, options=options)
+    results = convert_documents(documents, to=to, options=options, upstream=upstream_docs)
+    return [Converted(portable(r.document), r.output) for r in results]
+
+
+def portable(doc: Document) -> Document:
+    """``doc`` with its tree as one text node: cheap to send between processes whatever the
+    nesting (pickling a deep tree recurses), and its text exact."""
+    return replace(doc, wikicode=Wikicode([Text(str(doc.wikicode))]))
+
+
+def _over_budget(
+    text: str, source: SourceInfo, to: str, options: Options, reason: str
+) -> Converted:
+    doc = raw_document(text, source, options.title or "", reason)
+    if to == "mediawiki-xml":
+        return Converted(doc, write(doc, to, options))
+    output = raw_output(text, to)
+    if output is None:
+        doc.failed = f"{reason}; {to} cannot show the raw text"
+    return Converted(doc, output)

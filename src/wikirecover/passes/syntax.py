@@ -16,7 +16,7 @@ from mwparserfromhell.wikicode import Wikicode
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
-from ..wikitext import nodes_of
+from ..wikitext import nodes_of, parse_wikitext
 from .holders import Holder, edit_and_reparse, has_text, holders, node_offsets, text_matches
 
 COMPONENT = "pass:syntax"
@@ -134,6 +134,8 @@ def _open_templates(holder: Holder, text: str, doc: Document) -> list[tuple[int,
             )
             continue
         multiline = holder.context == "page" and end > first_line_end
+        if not _closes_as(text[offset:end] + ("\n}}" if multiline else "}}"), Template):
+            continue  # closing it would not make a template (a name broken over lines...)
         edits.append((end, end, "\n}}" if multiline else "}}"))
         doc.report(
             "template-closed",
@@ -144,6 +146,13 @@ def _open_templates(holder: Holder, text: str, doc: Document) -> list[tuple[int,
             text[offset:end],
         )
     return edits
+
+
+def _closes_as(closed: str, kind: type) -> bool:
+    """Whether ``closed`` (an opener and what follows, with the added closer) parses as one
+    ``kind`` node: otherwise the close would change the page without repairing it."""
+    nodes = parse_wikitext(closed).nodes
+    return len(nodes) == 1 and isinstance(nodes[0], kind)
 
 
 def _parameters_go_on(text: str, end: int) -> bool:
@@ -200,6 +209,8 @@ def _open_links(
             end -= 1
         if end <= start or "]]" in text[start:end] or text[end : end + 1] == ":":
             continue  # nothing to link, or a namespace prefix (`[[File:`): not a plain link
+        if not _closes_as(text[offset:end] + "]]", Wikilink):
+            continue  # the closed text would still not be a link (a bracket inside the title)
         edits.append((end, end, "]]"))
         doc.report(
             "link-closed",
