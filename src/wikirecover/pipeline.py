@@ -81,7 +81,7 @@ def read(
 
 # Repairs can uncover more damage (a comment closed shows the open link it hid): the passes run
 # again while a round changes the page, at most this many rounds.
-REPAIR_ROUNDS = 4
+REPAIR_ROUNDS = 6
 
 
 def repair(doc: Document, options: Options | None = None) -> None:

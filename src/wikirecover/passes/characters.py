@@ -52,21 +52,19 @@ def _controls(text: str, doc: Document) -> str:
 
 
 def _line_endings(text: str, doc: Document) -> str:
+    """CRs left by a reader that did not make its lines LF (the wikitext reader does)."""
     if "\r" not in text:
-        return text  # all LF: nothing can be mixed
-    kinds = Counter(match.group(0) for match in _ENDINGS.finditer(text))
-    if len(kinds) < 2:
         return text
-    majority = kinds.most_common(1)[0][0]
+    kinds = Counter(match.group(0) for match in _ENDINGS.finditer(text))
     names = {"\r\n": "CRLF", "\r": "CR", "\n": "LF"}
     doc.report(
         "line-endings-unified",
-        "mixed line endings ("
+        "line endings ("
         + ", ".join(f"{names[k]} ×{n}" for k, n in kinds.most_common())
-        + f") made {names[majority]}",
+        + ") made LF",
         COMPONENT,
     )
-    return _ENDINGS.sub(majority, text)
+    return _ENDINGS.sub("\n", text)
 
 
 def _mojibake(text: str, doc: Document) -> str:

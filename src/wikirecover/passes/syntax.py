@@ -22,7 +22,7 @@ from .holders import Holder, edit_and_reparse, has_text, holders, node_offsets, 
 COMPONENT = "pass:syntax"
 _TOKENS = ("{{", "}}", "[[", "]]", "<!--", "{|", "\n|", "\n!")
 _OPEN_TEMPLATE = re.compile(r"(?<!\{)\{\{(?!\{)(?=\s*[^\s{}|<>\[\]])")
-_OPEN_LINK = re.compile(r"\[\[(?=[^\[\]\n|{}<>]+)")
+_OPEN_LINK = re.compile(r"(?<!\[)\[\[(?=[^\[\]\n|{}<>]+)")  # `[[[x` is text to the parser
 _OPEN_COMMENT = re.compile(r"<!--")
 _OPEN_TABLE = re.compile(r"(?m)^[ \t]*\{\|")
 # Where a link left open most likely ended when no other link on the page names the same page.
@@ -224,11 +224,20 @@ def _open_links(
 
 def _open_comments(code: Wikicode, text: str, doc: Document) -> list[tuple[int, int, str]]:
     """`<!--` that never closed would hide the rest of the page: closed at the end of its
-    line."""
+    line. Once one is closed, the text it hid is read again: an opener there that a `-->`
+    closes is a comment, one that none closes is closed the same way."""
     edits = []
+    resume = 0
     for offset, _ in text_matches(code, _OPEN_COMMENT):
+        if offset < resume:
+            continue
+        closing = text.find("-->", offset + len("<!--"))
+        if edits and closing >= 0:
+            resume = closing + len("-->")
+            continue
         end = _comment_end(text, offset + len("<!--"))
         edits.append((end, end, "-->"))
+        resume = end
         doc.report(
             "comment-closed",
             "comment left open (it would hide the rest of the page) closed before the first "
@@ -237,7 +246,6 @@ def _open_comments(code: Wikicode, text: str, doc: Document) -> list[tuple[int, 
             Severity.GUESS,
             text[offset:end],
         )
-        break  # the first open comment is the one that matters
     return edits
 
 
