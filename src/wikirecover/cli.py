@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 problems found (with --check), 2 bad usage or unreadable inp
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,10 +14,12 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .budget import PAGE_MEMORY, PAGE_SECONDS, Budget
 from .errors import WikirecoverError
 from .model import Document
 from .options import Options
-from .pipeline import Converted, convert, convert_documents, read
+from .pipeline import Converted, convert, load
+from .readers import detect_kind
 from .readers.title import normalise_title
 from .registry import READERS, WRITERS, get_writer, iter_components
 from .report import issue_line, summary_line, write_report
@@ -65,10 +68,41 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
         ),
         click.option("-v", "--verbose", is_flag=True, help="List every issue on stderr."),
         click.option("-q", "--quiet", is_flag=True, help="No summary on stderr."),
+        click.option(
+            "--page-timeout",
+            type=click.FloatRange(min=0.1),
+            default=PAGE_SECONDS,
+            show_default=True,
+            help="Wall-clock seconds the page may take; past them it is kept as raw text.",
+        ),
+        click.option(
+            "--page-memory",
+            type=click.IntRange(min=64),
+            default=PAGE_MEMORY >> 20,
+            show_default=True,
+            metavar="MB",
+            help="Memory (MiB) the work on the page may use.",
+        ),
+        click.option(
+            "--max-page-mb",
+            type=click.FloatRange(min=0),
+            default=10.0,
+            show_default=True,
+            help="A larger page fails at once as too large (0: no cap).",
+        ),
     ]
+
+    @functools.wraps(command)
+    def with_limits(*args, page_timeout: float, page_memory: int, max_page_mb: float, **kwargs):
+        kwargs["limits"] = {
+            "budget": Budget(page_timeout, page_memory << 20),
+            "max_page_bytes": int(max_page_mb * (1 << 20)) or None,
+        }
+        return command(*args, **kwargs)
+
     for option in reversed(options):
-        command = option(command)
-    return command
+        with_limits = option(with_limits)
+    return with_limits
 
 
 @cli.command("convert")
@@ -167,6 +201,7 @@ def convert_command(
     report_path: str | None,
     verbose: bool,
     quiet: bool,
+    limits: dict,
 ) -> None:
     """Recover or convert INPUT (a file, or - for stdin) of any kind into FORMAT."""
     try:
@@ -182,6 +217,7 @@ def convert_command(
             edit_links=edit_links,
             no_repair=no_repair,
         )
+        extra.update(limits)
         results = _run(input_path, kind, rules, to, title, upstream, extra)
         _emit(results, output, to)
     except WikirecoverError as exc:
@@ -325,10 +361,11 @@ def repair_command(
     report_path: str | None,
     verbose: bool,
     quiet: bool,
+    limits: dict,
 ) -> None:
     """Repair damaged wikitext (or any input kind) and write it as wikitext."""
     try:
-        results = _run(input_path, kind, rules, "wikitext", None)
+        results = _run(input_path, kind, rules, "wikitext", None, extra=limits)
         if not check:
             _emit(results, output, "wikitext")
     except WikirecoverError as exc:
@@ -448,16 +485,16 @@ def merge_command(
 
 
 def _page_text(path: str) -> str:
-    """One page as wikitext: wikitext as it is, any other kind recovered."""
-    documents = read(path)
-    if len(documents) != 1:
-        raise WikirecoverError(f"expected one page, found {len(documents)}", path)
-    [doc] = documents
-    if doc.source.kind == "wikitext":
-        return doc.text
-    [result] = convert_documents(documents)
+    """One page as wikitext: wikitext as it is, any other kind recovered (under a budget)."""
+    text, _ = load(path)
+    if detect_kind(text) == "wikitext":
+        return text
+    results = convert(path)
+    if len(results) != 1:
+        raise WikirecoverError(f"expected one page, found {len(results)}", path)
+    [result] = results
     if result.output is None:
-        raise WikirecoverError(f"cannot recover the page: {doc.failed}", path)
+        raise WikirecoverError(f"cannot recover the page: {result.document.failed}", path)
     return result.output
 
 
@@ -581,7 +618,7 @@ def restore_command(
 @click.option(
     "--page-timeout",
     type=float,
-    default=60.0,
+    default=PAGE_SECONDS,
     show_default=True,
     help="Wall-clock seconds one page may take before it is stopped.",
 )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import re
+import threading
 from dataclasses import dataclass
 
 from .errors import InputError
@@ -64,6 +66,14 @@ def decode(data: bytes, path: str) -> Decoded:
                 f"not valid {encoding}: {exc.reason} at byte {exc.start}", path
             ) from None
         bad_at = exc.start
+    if _mostly_utf8(data):
+        text, bad = _utf8_with_stray_bytes(data)
+        shown = ", ".join(str(b) for b in bad[:5]) + (" ..." if len(bad) > 5 else "")
+        notes.append(
+            f"not valid UTF-8 at {len(bad)} place(s) (byte {shown}): those bytes read as "
+            "Windows-1252, the rest as UTF-8"
+        )
+        return Decoded(text, "utf-8", tuple(notes))
     text = data.decode("cp1252", errors="replace")
     notes.append(
         f"not valid UTF-8 (first bad byte at {bad_at}); read as Windows-1252, "
@@ -83,3 +93,44 @@ def _guess_utf16(data: bytes) -> str | None:
     if even > UTF16_NUL_SHARE and odd < 0.05:
         return "utf-16-be"
     return None
+
+
+# A well-formed UTF-8 sequence of two to four bytes (RFC 3629).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether most non-ASCII bytes form UTF-8 sequences: UTF-8 with a few damaged bytes (a cut
+    sequence, a byte from another encoding) rather than a legacy 8-bit encoding."""
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    return in_sequences > 0 and in_sequences >= 0.5 * len(_NON_ASCII.findall(data))
+
+
+def _utf8_with_stray_bytes(data: bytes) -> tuple[str, list[int]]:
+    """UTF-8 text whose invalid bytes are each read as Windows-1252 (U+FFFD for its five
+    undefined bytes): no lone surrogates, nothing dropped, one pass. Returns the offsets of
+    those bytes."""
+    bad: list[int] = []
+    _STRAY.bad = bad
+    try:
+        return data.decode("utf-8", errors=_STRAY_HANDLER), bad
+    finally:
+        _STRAY.bad = None
+
+
+_STRAY = threading.local()
+_STRAY_HANDLER = "wikirecover-stray-bytes"
+
+
+def _read_stray_bytes(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    _STRAY.bad.extend(range(error.start, error.end))
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(_STRAY_HANDLER, _read_stray_bytes)

@@ -26,3 +26,5 @@ class Options:
     media_url: str | None = None  # where images are for Markdown, {name} replaced
     # convert/convert_text run a page in a child process under this budget; None: in-process
     budget: Budget | None = field(default_factory=Budget)
+    # a page larger than this (UTF-8 bytes) fails at once as too large; None: no cap
+    max_page_bytes: int | None = 10 << 20

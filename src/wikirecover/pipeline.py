@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import traceback
 from collections import Counter
@@ -61,6 +62,7 @@ def read_text(
 ) -> list[Document]:
     """Text of any known kind -> documents (one for most kinds, many for an XML export)."""
     options = options or Options()
+    text, surrogates = _without_lone_surrogates(text)
     kind = kind or _readers.detect_kind(text)
     reader = get_reader(kind)
     source = replace(source or SourceInfo(kind=kind, size=len(text.encode("utf-8"))), kind=kind)
@@ -68,7 +70,26 @@ def read_text(
     for doc in documents:
         for note in source.notes:
             doc.report("decoded", note, "decode", Severity.GUESS)
+        if surrogates:
+            doc.report(
+                "surrogates-replaced",
+                f"{surrogates} lone surrogate(s) (not characters: no file can hold them) "
+                "replaced by U+FFFD",
+                "decode",
+                Severity.GUESS,
+            )
     return documents
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(text: str) -> tuple[str, int]:
+    """Text from a caller may hold lone surrogates (``surrogateescape``): they crash every
+    UTF-8 writer, so they become U+FFFD here, counted."""
+    if text.isascii():
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
 
 
 def read(
@@ -227,7 +248,7 @@ def convert_text(
     if title is not None:
         options = replace(options, title=title)
     get_writer(to)
-    source = SourceInfo(kind="", size=len(text.encode("utf-8")))
+    source = SourceInfo(kind="", size=len(text.encode("utf-8", "surrogatepass")))
     return _within_budget(text, source, to, kind, options, None)
 
 
@@ -241,6 +262,15 @@ def _within_budget(
 ) -> list[Converted]:
     """`_convert_loaded` in a child process under the options' budget; past it, the page's raw
     text (see `fallback`)."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if options.max_page_bytes is not None and size > options.max_page_bytes:
+        doc = raw_document(text, source, options.title or "", "")
+        doc.issues.clear()
+        doc.failed = (
+            f"too large: {size / 1e6:.1f} MB, above the cap of {options.max_page_bytes >> 20} MiB "
+            "a page (MediaWiki's own is 2 MiB); raise it with --max-page-mb"
+        )
+        return [Converted(doc, None)]
     budget = options.budget
     if budget is None:
         return _convert_loaded(text, source, to, kind, options, upstream)

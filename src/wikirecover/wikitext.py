@@ -9,13 +9,14 @@ set once when wikirecover is imported, until a fixed release exists.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import chain
 from typing import TypeVar
 
 import mwparserfromhell
 import mwparserfromhell.parser
-from mwparserfromhell.nodes import Node, Text
+from mwparserfromhell.nodes import Argument, Node, Template, Text
 from mwparserfromhell.parser import ParserError
 from mwparserfromhell.wikicode import Wikicode
 
@@ -58,6 +59,68 @@ def parse_wikitext(text: str, *, skip_style_tags: bool = False) -> Wikicode:
         if skip_style_tags:
             return Wikicode([Text(text)])
         return parse_wikitext(text, skip_style_tags=True)
+
+
+def parse_reporting(text: str) -> tuple[Wikicode, list[tuple[str, str]]]:
+    """`parse_wikitext`, and what a reader should report about it: (code, message) pairs for a
+    tokenizer bug worked around and for structure past the parser's nesting limit."""
+    notes: list[tuple[str, str]] = []
+    try:
+        code = mwparserfromhell.parse(text)
+    except ParserError as exc:
+        try:
+            code = mwparserfromhell.parse(text, skip_style_tags=True)
+            notes.append(
+                ("styles-not-parsed", f"the parser failed ({exc}); read again without bold/italic")
+            )
+        except ParserError:
+            code = Wikicode([Text(text)])
+            notes.append(("unparsed", f"the parser failed ({exc}); the page is kept as text"))
+    depth = bracket_depth(text)
+    if depth > NESTING_LIMIT:
+        parsed = template_depth(code)
+        if parsed < depth:
+            notes.append(
+                (
+                    "nesting-limit",
+                    f"templates nested {depth} deep; the parser reads only {parsed} levels, so "
+                    "the deeper ones are text (kept as written)",
+                )
+            )
+    return code, notes
+
+
+# Template levels (with parameters) mwparserfromhell reads: its MAX_DEPTH of 100 contexts.
+NESTING_LIMIT = 32
+_BRACES = re.compile(r"\{\{|\}\}")
+
+
+def bracket_depth(text: str) -> int:
+    """The deepest nesting of ``{{ }}`` pairs in ``text``, counted on the characters."""
+    depth = deepest = 0
+    for match in _BRACES.finditer(text):
+        if match.group() == "{{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif depth:
+            depth -= 1
+    return deepest
+
+
+def template_depth(code: Wikicode) -> int:
+    """The deepest nesting of templates (and ``{{{arguments}}}``) in the tree."""
+    deepest = 0
+    stack: list[tuple[Node, int]] = [(node, 0) for node in code.nodes]
+    while stack:
+        node, depth = stack.pop()
+        if type(node) is Text:
+            continue
+        if isinstance(node, Template | Argument):
+            depth += 1
+            deepest = max(deepest, depth)
+        for child in node.__children__():
+            stack.extend((inner, depth) for inner in child.nodes)
+    return deepest
 
 
 N = TypeVar("N", bound=Node)

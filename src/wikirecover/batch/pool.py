@@ -12,18 +12,15 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import resource
 import time
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 
+from ..budget import PAGE_MEMORY, PAGE_SECONDS, limit_memory
 from ..options import Options
 from .sources import Job
-
-PAGE_SECONDS = 60.0  # wall-clock budget of one page
-PAGE_MEMORY = 2 << 30  # address-space budget of one worker (bytes)
 
 
 @dataclass
@@ -106,9 +103,7 @@ def convert_job(job: Job, to: str, options: Options) -> Outcome:
 
 
 def _worker(connection: Connection, to: str, options: Options, memory: int) -> None:
-    # where the budget cannot be set, the wall clock still holds
-    with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    limit_memory(memory)
     while True:
         job = connection.recv()
         if job is None:

@@ -16,11 +16,14 @@ from mwparserfromhell.wikicode import Wikicode
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
-from ..wikitext import nodes_of, parse_wikitext
+from ..wikitext import EXTENSION_TAGS, nodes_of, parse_wikitext
 from .holders import Holder, edit_and_reparse, has_text, holders, node_offsets, text_matches
 
 COMPONENT = "pass:syntax"
-_TOKENS = ("{{", "}}", "[[", "]]", "<!--", "{|", "\n|", "\n!")
+# Tags whose contents are not wikitext: left open, MediaWiki shows the opener as text.
+_VERBATIM_TAGS = ("nowiki", "pre", *sorted(EXTENSION_TAGS))
+_OPEN_VERBATIM = re.compile(r"<(" + "|".join(_VERBATIM_TAGS) + r")(?:\s[^<>]*)?>", re.I)
+_TOKENS = ("{{", "}}", "[[", "]]", "<!--", "{|", "\n|", "\n!", *(f"<{t}" for t in _VERBATIM_TAGS))
 _OPEN_TEMPLATE = re.compile(r"(?<!\{)\{\{(?!\{)(?=\s*[^\s{}|<>\[\]])")
 _OPEN_LINK = re.compile(r"(?<!\[)\[\[(?=[^\[\]\n|{}<>]+)")  # `[[[x` is text to the parser
 _OPEN_COMMENT = re.compile(r"<!--")
@@ -48,6 +51,7 @@ def repair_syntax(doc: Document, options: Options) -> None:
         edits += _open_templates(holder, text, doc)
         edits += _open_links(holder.code, text, targets, doc)
         edits += _open_comments(holder.code, text, doc)
+        _report_open_verbatim(holder.code, text, doc)
         if holder.context == "page":
             edits += _open_tables(holder.code, text, doc)
             edits += _rows_after_tables(holder.code, doc)
@@ -247,6 +251,23 @@ def _open_comments(code: Wikicode, text: str, doc: Document) -> list[tuple[int, 
             text[offset:end],
         )
     return edits
+
+
+def _report_open_verbatim(code: Wikicode, text: str, doc: Document) -> None:
+    """`<nowiki>`, `<pre>`, `<math>`... that never closed: MediaWiki shows the opener as text and
+    reads on, so nothing is hidden; reported (where the closer belongs is for a person)."""
+    for offset, match in text_matches(code, _OPEN_VERBATIM):
+        closer = f"</{match.group(1).lower()}"
+        if closer in text[offset:].lower():
+            continue  # closed later: the parser stumbled on something else
+        doc.report(
+            "tag-open",
+            f"<{match.group(1)}> is never closed: it shows as text and the rest of the page is "
+            "read as usual; left for a person to close",
+            COMPONENT,
+            Severity.WARNING,
+            _line_of(text, offset),
+        )
 
 
 _ROWS_AFTER = re.compile(r"\A\n((?:[ \t]*(?:\|[-+ ]|\|(?!\})|!)[^\n]*(?:\n|\Z))+)")

@@ -19,13 +19,40 @@ def page_name(title: str) -> str:
     return title[:1].upper() + title[1:]
 
 
+# MediaWiki's default namespaces and their talk namespaces (with Wikipedia's, the commonest
+# source of pages): only these prefixes are namespaces; `Javascript:x` is a page in the main one.
+NAMESPACES = frozenset(
+    name.casefold()
+    for base in (
+        "User",
+        "Wikipedia",
+        "Project",
+        "File",
+        "Image",
+        "MediaWiki",
+        "Template",
+        "Help",
+        "Category",
+        "Portal",
+        "Draft",
+        "Module",
+        "TimedText",
+        "Book",
+        "Education Program",
+        "Gadget",
+        "Gadget definition",
+    )
+    for name in (base, f"{base} talk")
+) | {"media", "special", "talk"}
+
+
 def normalise_title(title: str) -> str:
-    """Like `page_name`, and a one-word namespace prefix and the name after it each start with a
+    """Like `page_name`, and a namespace prefix and the name after it each start with a
     capital (`category:x` -> `Category:X`)."""
     title = " ".join(title.replace("_", " ").split())
     if ":" in title:
         namespace, rest = title.split(":", 1)
-        if namespace and " " not in namespace.strip():
+        if namespace.strip().casefold() in NAMESPACES:
             rest = rest.strip()
             return page_name(namespace.strip()) + ":" + page_name(rest)
     return page_name(title)

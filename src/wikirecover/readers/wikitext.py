@@ -7,9 +7,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import Document, SourceInfo
+from ..model import Document, Severity, SourceInfo
 from ..options import Options
 from ..registry import register_reader
+from ..wikitext import parse_reporting
 from .title import title_from_path
 
 _MARKUP = re.compile(
@@ -52,7 +53,11 @@ def lf_lines(text: str) -> LfLines:
 def read_wikitext(text: str, source: SourceInfo, options: Options) -> Iterator[Document]:
     """Wikitext source, read with an exact round trip (line endings: see `lf_lines`)."""
     lines = lf_lines(text)
-    doc = Document.from_wikitext(lines.text, source, options.title or title_from_path(source.path))
+    code, notes = parse_reporting(lines.text)
+    doc = Document(code, source, options.title or title_from_path(source.path))
+    for note, message in notes:
+        severity = Severity.WARNING if note == "styles-not-parsed" else Severity.ERROR
+        doc.report(note, message, "reader:wikitext", severity)
     if lines.ending != "\n":
         doc.metadata["line_ending"] = lines.ending  # the wikitext writer restores it
     if lines.mixed:

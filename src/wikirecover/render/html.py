@@ -77,6 +77,15 @@ def _url_title(title: str) -> str:
     return quote(title.replace(" ", "_"), safe=";@$!*(),/~:")
 
 
+_LOOKS_LIKE_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def page_url(url: str) -> str:
+    """A URL made from a page title, never read as a scheme: `Javascript:alert(5)` or
+    `Category:X` become `./Javascript:alert(5)` (a relative URL, as MediaWiki's `/wiki/` is)."""
+    return "./" + url if _LOOKS_LIKE_SCHEME.match(url) else url
+
+
 class HtmlRenderer:
     def __init__(self, rules: Rules, links: LinkStyle | None = None, toc: bool = True) -> None:
         """``toc``: MediaWiki's table of contents where it would show one (formats with their
@@ -176,7 +185,7 @@ class HtmlRenderer:
 
     def node(self, node: Node) -> str:
         if isinstance(node, HTMLEntity):
-            return html.escape(node.normalize(), quote=False)
+            return sanitize.entity_html(node)
         if isinstance(node, Comment):
             return ""
         if isinstance(node, Template):
@@ -222,7 +231,9 @@ class HtmlRenderer:
         known = self.links.known_pages
         exists = known is None or title in known or title == "Main Page"
         pattern = self.links.pattern if exists else self.links.red_pattern
-        target_url = pattern.replace("{title}", _url_title(title)) + (anchor if exists else "")
+        target_url = page_url(
+            pattern.replace("{title}", _url_title(title)) + (anchor if exists else "")
+        )
         href = html.escape(target_url)
         if exists:
             return f'<a href="{href}" title="{html.escape(title)}">{label}</a>', True
@@ -236,9 +247,11 @@ class HtmlRenderer:
         name = target.split(":", 1)[1].strip()
         parts = [str(p) for p in (str(node.text).split("|") if node.text is not None else [])]
         caption = parts[-1] if parts and not _is_image_option(parts[-1]) else ""
-        href = html.escape(self.links.pattern.replace("{title}", _url_title("File:" + name)))
+        href = html.escape(
+            page_url(self.links.pattern.replace("{title}", _url_title("File:" + name)))
+        )
         alt = html.escape(caption or name)
-        image = f'<img alt="{alt}" src="{html.escape(_url_title(name))}" />'
+        image = f'<img alt="{alt}" src="{html.escape(page_url(_url_title(name)))}" />'
         return f'<a href="{href}" class="image">{image}</a>'
 
     def external_link(self, node: ExternalLink) -> str:
@@ -275,9 +288,11 @@ class HtmlRenderer:
         self.sections += 1
         edit = ""
         if self.links.edit_pattern and not self.no_edit_links:
-            href = self.links.edit_pattern.replace(
-                "{title}", _url_title(self.links.page_title)
-            ).replace("{section}", str(self.sections))
+            href = page_url(
+                self.links.edit_pattern.replace(
+                    "{title}", _url_title(self.links.page_title)
+                ).replace("{section}", str(self.sections))
+            )
             edit = (
                 '<span class="mw-editsection"><span class="mw-editsection-bracket">[</span>'
                 f'<a href="{html.escape(href)}" title="Edit section: {html.escape(plain)}">edit</a>'
@@ -347,7 +362,10 @@ class HtmlRenderer:
             return html.escape(source, quote=False)
         inner = str(node.contents)
         start = source.find(">") + 1 if not node.wiki_markup else 0
-        end = source.rfind(inner) if inner else start
+        if inner and source.startswith(inner, start):
+            end = start  # the contents right after the opening tag (`<x a="b">in</x>`)
+        else:
+            end = source.rfind(inner) if inner else start
         head = source[:start] if start <= end else source[: source.find(">") + 1]
         tail = source[end + len(inner) :] if inner else source[start:]
         return html.escape(head, quote=False) + self.contents(node) + html.escape(tail, quote=False)

@@ -10,7 +10,9 @@ pipe tables: there citations are ``[n]`` links to a numbered notes list and tabl
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sys
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -57,6 +59,7 @@ class MarkdownWriter:
     def __init__(self, style: MarkdownStyle) -> None:
         self.style = style
         self.state = _State()
+        self.flattened = 0  # elements unwrapped past MAX_DEPTH in the last page
 
     def convert(self, html: str) -> str:
         tree = LexborHTMLParser(f"<body>{html}</body>")
@@ -69,7 +72,9 @@ class MarkdownWriter:
             toc.decompose()
         for edit in body.css("span.mw-editsection"):
             edit.decompose()
-        text = self.blocks(body).strip("\n")
+        self.flattened = flatten_deep(body, MAX_DEPTH)
+        with _recursion_room(RECURSION_LIMIT):
+            text = self.blocks(body).strip("\n")
         text = re.sub(r"\n{3,}", "\n\n", text)
         return text + self._notes() + "\n"
 
@@ -269,6 +274,43 @@ class MarkdownWriter:
             f'{n}. <a id="note-{_footnote_id(k)}"></a>{self.state.notes.get(k, "")}'
             for n, k in enumerate(keys, 1)
         )
+
+
+# Elements nested deeper than this (a 1,000-deep list) lose their wrappers past it, keeping
+# their text: the writer walks the tree recursively and Markdown cannot show such depth anyway.
+# 200 levels of elements leave room for lists 50 deep (two elements a level, plus paragraphs).
+MAX_DEPTH = 200
+RECURSION_LIMIT = 6000  # Python frames the walk may need at MAX_DEPTH (a few per element)
+
+
+def flatten_deep(root: LexborNode, limit: int) -> int:
+    """Unwrap the elements below ``root`` nested more than ``limit`` deep (their children take
+    their place); returns how many. Iterative: the tree may be any depth."""
+    deep: list[LexborNode] = []
+    stack: list[tuple[LexborNode, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit and not node.tag.startswith("-"):
+            deep.append(node)
+        child = node.child
+        while child is not None:
+            stack.append((child, depth + 1))
+            child = child.next
+    for node in deep:
+        node.unwrap()
+    return len(deep)
+
+
+@contextlib.contextmanager
+def _recursion_room(frames: int):
+    """Python's recursion limit raised to ``frames`` for a walk of bounded depth (3.11 runs
+    Python calls without growing the C stack), then put back."""
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, frames))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(before)
 
 
 def _cells(row: LexborNode) -> list[LexborNode]:

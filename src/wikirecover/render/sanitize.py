@@ -202,6 +202,30 @@ _BAD_CSS = re.compile(
 )
 
 
+def valid_code_point(point: int) -> bool:
+    """What MediaWiki's ``Sanitizer::validateCodepoint`` accepts in a character reference."""
+    return (
+        point in (0x09, 0x0A, 0x0D)
+        or 0x20 <= point <= 0xD7FF
+        or 0xE000 <= point <= 0xFFFD
+        or 0x10000 <= point <= 0x10FFFF
+    )
+
+
+def entity_html(node) -> str:
+    """An ``HTMLEntity`` node as HTML: the character it names, or, for a reference to an
+    invalid code point (NUL, a surrogate, beyond U+10FFFF, a control), the reference as text."""
+    if node.named:
+        return html.escape(node.normalize(), quote=False)
+    try:
+        point = int(str(node.value), 16 if node.hexadecimal else 10)
+    except ValueError:
+        point = -1
+    if not valid_code_point(point):
+        return html.escape(str(node), quote=False)
+    return html.escape(chr(point), quote=False)
+
+
 def allowed_tag(name: str) -> bool:
     return name.lower() in ALLOWED_TAGS
 
@@ -218,6 +242,11 @@ def safe_css(style: str) -> bool:
     return not _BAD_CSS.search(decoded)
 
 
+# data-* attributes MediaWiki reserves for its own software (Sanitizer::isReservedDataAttribute)
+_RESERVED_DATA = re.compile(r"data-(?:ooui|mw|parsoid)", re.I)
+MAX_ID = 1024  # characters of an id (T251506)
+
+
 def attributes(tag: str, pairs: list[tuple[str, str | None]]) -> str:
     """The allowed attributes of ``tag`` as HTML (leading space), values escaped; event handlers,
     unknown attributes, unsafe URLs and unsafe CSS dropped."""
@@ -230,14 +259,18 @@ def attributes(tag: str, pairs: list[tuple[str, str | None]]) -> str:
             continue
         if name.startswith("data-") and not re.fullmatch(r"data-[a-z0-9_.\-]+", name):
             continue
-        if name.startswith("data-mw") or name.startswith("data-ooui"):
+        if _RESERVED_DATA.match(name):
             continue
+        if name == "tabindex" and (value or "").strip() != "0":
+            continue  # MediaWiki keeps only tabindex="0" (no focus-order hijacking)
         value = html.unescape(value or "").strip()
         if name == "style" and not safe_css(value):
             continue
         is_url = name in ("cite", "href", "itemtype", "itemid", "resource")
         if is_url and value and not safe_url(value):
             continue
+        if name == "id":
+            value = value[:MAX_ID]
         seen.add(name)
         out.append(f' {name}="{html.escape(value, quote=True)}"')
     return "".join(out)

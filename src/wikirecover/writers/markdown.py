@@ -39,7 +39,16 @@ def write_markdown(flavour: str, name: str, doc: Document, options: Options) -> 
         obsidian=options.link_style == "obsidian",
         media_url=options.media_url or "{name}",
     )
-    body = MarkdownWriter(style).convert(rendered.html)
+    writer = MarkdownWriter(style)
+    body = writer.convert(rendered.html)
+    if writer.flattened:
+        doc.report(
+            "nesting-flattened",
+            f"{writer.flattened} elements nested deeper than Markdown can show were flattened "
+            "(their text kept)",
+            f"writer:{name}",
+            Severity.WARNING,
+        )
     return _front_matter(doc.title, rendered.categories) + body
 
 

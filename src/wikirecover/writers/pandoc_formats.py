@@ -97,7 +97,7 @@ def write_with_pandoc(target: str, name: str, doc: Document, options: Options) -
             where = _WHERE.search(str(exc))
             lines = wikitext.split("\n")
             if where is None or not 0 < int(where.group(1)) <= len(lines):
-                raise
+                return _from_own_html(target, name, doc, options, exc)
             number = int(where.group(1))
             line = lines[number - 1]
             plain = parse_wikitext(line).strip_code(normalize=True, collapse=False)
@@ -110,7 +110,38 @@ def write_with_pandoc(target: str, name: str, doc: Document, options: Options) -
                 Severity.WARNING,
                 line,
             )
-    raise PandocError(f"pandoc still fails after {MAX_DEGRADED_LINES} lines made plain text")
+    return _from_own_html(
+        target,
+        name,
+        doc,
+        options,
+        PandocError(f"pandoc still fails after {MAX_DEGRADED_LINES} lines made plain text"),
+    )
+
+
+def _from_own_html(
+    target: str, name: str, doc: Document, options: Options, failure: PandocError
+) -> str | bytes:
+    """The page rendered by wikirecover's own HTML writer, converted by pandoc from HTML (which
+    it never rejects): for wikitext its mediawiki reader cannot read (an unclosed table...)."""
+    from .html import write_html
+
+    page = write_html(doc, options)
+    output = run_pandoc(
+        page,
+        "html",
+        target,
+        timeout=options.pandoc_timeout,
+        memory=options.pandoc_memory,
+        binary=target in BINARY,
+    )
+    doc.report(
+        "pandoc-from-html",
+        f"pandoc could not read the wikitext ({failure}); converted from the HTML export instead",
+        f"writer:{name}",
+        Severity.WARNING,
+    )
+    return output
 
 
 for _name, _target, _ext, _help in FORMATS:
