@@ -262,14 +262,11 @@ def _within_budget(
 ) -> list[Converted]:
     """`_convert_loaded` in a child process under the options' budget; past it, the page's raw
     text (see `fallback`)."""
-    size = len(text.encode("utf-8", "surrogatepass"))
-    if options.max_page_bytes is not None and size > options.max_page_bytes:
+    large = too_large(text, options)
+    if large:
         doc = raw_document(text, source, options.title or "", "")
         doc.issues.clear()
-        doc.failed = (
-            f"too large: {size / 1e6:.1f} MB, above the cap of {options.max_page_bytes >> 20} MiB "
-            "a page (MediaWiki's own is 2 MiB); raise it with --max-page-mb"
-        )
+        doc.failed = large
         return [Converted(doc, None)]
     budget = options.budget
     if budget is None:
@@ -280,6 +277,19 @@ def _within_budget(
     except BudgetExceeded as exc:
         return [_over_budget(text, source, to, options, exc.reason)]
     return [Converted(portable(r.document), r.output) for r in results]
+
+
+def too_large(text: str, options: Options) -> str | None:
+    """Why ``text`` is over the options' page-size cap, or None."""
+    if options.max_page_bytes is None or len(text) * 4 <= options.max_page_bytes:
+        return None  # at most four bytes a character: under the cap whatever the text
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size <= options.max_page_bytes:
+        return None
+    return (
+        f"too large: {size / 1e6:.1f} MB, above the cap of {options.max_page_bytes / (1 << 20):g} "
+        "MiB a page (MediaWiki's own is 2 MiB); raise it with --max-page-mb"
+    )
 
 
 def _convert_loaded(

@@ -20,9 +20,8 @@ def run(
 ) -> Converted:
     """``text`` converted under a budget; the whole call must end within it (plus start-up)."""
     started = time.monotonic()
-    [result] = convert_text(
-        text, kind=kind, to=to, options=Options(budget=Budget(seconds=seconds), **options)
-    )
+    options.setdefault("budget", Budget(seconds=seconds))
+    [result] = convert_text(text, kind=kind, to=to, options=Options(**options))
     assert time.monotonic() - started < seconds + 5, "the budget did not hold"
     return result
 

@@ -40,7 +40,7 @@ def convert_job(job: Job, to: str, options: Options) -> Outcome:
     """Convert one page (in a worker)."""
     from ..errors import WikirecoverError
     from ..model import Severity, SourceInfo
-    from ..pipeline import convert_documents, prepare_upstream, read, read_text
+    from ..pipeline import convert_documents, prepare_upstream, read, read_text, too_large
 
     started = time.perf_counter()
 
@@ -61,11 +61,15 @@ def convert_job(job: Job, to: str, options: Options) -> Outcome:
         if job.upstream is not None:  # first: its template names help read the page
             upstream = read_text(job.upstream, options=options)
             options = prepare_upstream(upstream, options)
+        if job.text is not None and (large := too_large(job.text, options)):
+            return failed(large, len(job.text.encode("utf-8", "surrogatepass")))
         if job.text is not None:
             source = SourceInfo(kind="", path=job.origin, size=len(job.text.encode("utf-8")))
             documents = read_text(job.text, kind=job.kind, source=source, options=options)
             for doc in documents:
                 doc.title = job.title
+                if job.note:
+                    doc.report("batch-note", job.note, "batch", Severity.WARNING)
                 if job.salvaged:
                     doc.report(
                         "xml-damaged",

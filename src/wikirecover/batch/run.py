@@ -95,7 +95,12 @@ def run_batch(
         for job in jobs(inputs, include, exclude, revision, summary.read):
             seen[job.key] += 1
             if seen[job.key] > 1:  # the same title twice in a dump: both kept
-                job = replace(job, key=f"{job.key}~{seen[job.key]}")
+                job = replace(
+                    job,
+                    key=f"{job.key}~{seen[job.key]}",
+                    note=f"the title appears more than once in the input; this is copy "
+                    f"{seen[job.key]}, written to a file of its own",
+                )
             relative = planner.path_for(job.key, job.relative, writer.extension)
             if not inside(out, relative):
                 summary.counts["FAILED"] += 1

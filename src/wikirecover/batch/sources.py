@@ -33,6 +33,7 @@ class Job:
     kind: str | None = None  # reader kind, when known ("wikitext" for dump pages)
     salvaged: str | None = None  # the damage, when the page was salvaged from a broken dump
     upstream: str | None = None  # the upstream page's text, for --upstream
+    note: str | None = None  # something about the job the page's report should say
 
     def input_hash(self) -> str:
         digest = hashlib.sha256()
@@ -138,6 +139,7 @@ def dump_jobs(
             text=rev.text,
             kind="wikitext",
             salvaged=damage,
+            note=f"revision {rev.id}: {rev.mismatch}" if rev.mismatch else None,
         )
 
     held: Revision | None = None  # latest: the page's latest so far; all: the one before
@@ -148,7 +150,8 @@ def dump_jobs(
                     continue
                 if revision == "all" and held is not None:
                     yield job(held, None)
-                held = item
+                if revision != "latest" or held is None or item.order >= held.order:
+                    held = item  # latest: the newest by timestamp and id, whatever the order
                 continue
             if held is not None:
                 yield job(held, item.damage)
