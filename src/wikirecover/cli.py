@@ -669,7 +669,9 @@ def batch_command(
         if (engine == "dask") != bool(scheduler):
             raise WikirecoverError("--engine dask and --scheduler ADDRESS go together")
         progress = (
-            None if quiet else _batch_progress(log_line, _known_total(inputs, include, exclude))
+            None
+            if quiet
+            else _batch_progress(log_line, _known_total(inputs, include, exclude, Path(out)))
         )
         summary = run_batch(
             list(inputs),
@@ -694,14 +696,17 @@ def batch_command(
 
 
 def _known_total(
-    inputs: tuple[str, ...], include: tuple[str, ...], exclude: tuple[str, ...]
+    inputs: tuple[str, ...],
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    out: Path | None = None,
 ) -> int | None:
     """How many pages the inputs hold, when that is cheap to know (files and folders; a
     streamed dump's pages are not counted ahead)."""
     from .batch.sources import input_files, is_dump
 
     total = 0
-    for file, _ in input_files(list(inputs), include, exclude):
+    for file, _ in input_files(list(inputs), include, exclude, out):
         if is_dump(file):
             return None
         total += 1

@@ -15,9 +15,9 @@ runs=0
 while [ "$(date +%s)" -lt "$end" ]; do
   left=$(( end - $(date +%s) ))
   runs=$((runs + 1))
-  python "$here/fuzz.py" "$target" -max_total_time="$left" -timeout=20 -rss_limit_mb=2048 \
+  python "$here/fuzz_$target.py" -max_total_time="$left" -timeout=20 -rss_limit_mb=2048 \
     -max_len=8192 -artifact_prefix="$work/" "$work/corpus" >>"$work/log" 2>&1
 done
-python "$here/fuzz.py" "$target" -merge=1 "$here/corpus/$target" "$work/corpus" >>"$work/log" 2>&1
+python "$here/fuzz_$target.py" -merge=1 "$here/corpus/$target" "$work/corpus" >>"$work/log" 2>&1
 findings=$(find "$work" -maxdepth 1 -name 'crash-*' -o -maxdepth 1 -name 'timeout-*' -o -maxdepth 1 -name 'oom-*' | wc -l)
 echo "$target: $minutes min, $runs libFuzzer runs, $findings findings in $work"

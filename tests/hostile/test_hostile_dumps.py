@@ -33,7 +33,10 @@ def streamed(tmp_path: Path, data: str | bytes) -> list[Revision | PageEnd]:
 
 LAUGHS = (
     '<!DOCTYPE mediawiki [<!ENTITY a "aaaaaaaaaa">'
-    + "".join(f'<!ENTITY {b} "{("&" + a + ";") * 10}">' for a, b in zip("abcdefgh", "bcdefghi"))
+    + "".join(
+        f'<!ENTITY {b} "{("&" + a + ";") * 10}">'
+        for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+    )
     + "]>"
 )
 EXTERNAL = '<!DOCTYPE mediawiki [<!ENTITY x SYSTEM "file:///etc/passwd">]>'

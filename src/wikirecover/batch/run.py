@@ -92,7 +92,7 @@ def run_batch(
     upstreams = Upstreams(upstream) if upstream else None
 
     def todo():
-        for job in jobs(inputs, include, exclude, revision, summary.read):
+        for job in jobs(inputs, include, exclude, revision, summary.read, skip=out):
             seen[job.key] += 1
             if seen[job.key] > 1:  # the same title twice in a dump: both kept
                 job = replace(
@@ -199,10 +199,27 @@ def _write_atomic(path: Path, data: str | bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data.encode("utf-8") if isinstance(data, str) else data)
+            file.flush()
+            os.fsync(file.fileno())  # the data is on disk before the name points at it
         os.replace(temporary, path)
+        _sync_folder(path.parent)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where the platform lets a folder be opened)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
 
 
 def summary_table(summary: Summary) -> str:

@@ -71,16 +71,23 @@ def is_dump(path: Path) -> bool:
 
 
 def input_files(
-    inputs: list[str], include: tuple[str, ...], exclude: tuple[str, ...]
+    inputs: list[str],
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    skip: Path | None = None,
 ) -> Iterator[tuple[Path, Path | None]]:
     """Each input file with its path relative to the folder it was found in (None for a file
-    given itself), in a stable order."""
+    given itself), in a stable order; nothing under ``skip`` (the output folder, when it lies
+    inside an input folder: the batch must not read its own outputs back)."""
+    skipped = skip.resolve() if skip is not None else None
     for given in inputs:
         path = Path(given)
         if not path.exists():
             raise InputError("no such file or folder", given)
         if path.is_dir():
             for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                if skipped is not None and file.resolve().is_relative_to(skipped):
+                    continue
                 relative = file.relative_to(path)
                 if _wanted(relative, include, exclude):
                     yield file, relative
@@ -94,10 +101,11 @@ def jobs(
     exclude: tuple[str, ...] = (),
     revision: str = "latest",
     meter: InputMeter | None = None,
+    skip: Path | None = None,
 ) -> Iterator[Job]:
     """Every page of every input, in a stable order; ``meter`` follows the bytes read."""
     meter = meter or InputMeter()
-    files = list(input_files(inputs, include, exclude))  # walked once: total, then the jobs
+    files = list(input_files(inputs, include, exclude, skip))  # walked once: total, then the jobs
     meter.total = sum(file.stat().st_size for file, _ in files)
     for file, relative in files:
         if is_dump(file):

@@ -1,0 +1,57 @@
+"""The pathological-growth suite (reliability goal G11): for each generator, doubling the page
+at most multiplies the time by 2.5, or the page hits its budget and ends DEGRADED with its text.
+Sizes here stop at 128 KiB with a 5 s budget to keep the suite fast; ``benchmarks/growth.py``
+runs them to 1 MiB with the default 30 s budget of the goal.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "growth"))
+
+from generators import GENERATORS
+
+from wikirecover import convert_text
+from wikirecover.budget import Budget
+from wikirecover.options import Options
+
+SIZES = (32 << 10, 64 << 10, 128 << 10)
+BUDGET = 5.0
+RATIO = 2.5
+NOISE = 1.0  # seconds below which a ratio is timing noise, not growth
+
+
+def measure(text: str, to: str = "gfm", seconds: float = BUDGET) -> tuple[float, str]:
+    started = time.perf_counter()
+    options = Options(budget=Budget(seconds=seconds))
+    [result] = convert_text(text, kind="wikitext", to=to, options=options)
+    elapsed = time.perf_counter() - started
+    status = str(result.document.status)
+    if status == "DEGRADED" and any(i.code == "page-budget" for i in result.document.issues):
+        assert text in (result.output or ""), "a page cut by its budget lost text"
+        return elapsed, "cut"
+    assert result.output is not None, result.document.failed
+    return elapsed, status
+
+
+def test_there_are_at_least_20_generators() -> None:
+    assert len(GENERATORS) >= 20
+
+
+@pytest.mark.parametrize("name", sorted(GENERATORS))
+def test_time_grows_at_most_2_5x_per_doubling_or_the_budget_cuts(name: str) -> None:
+    previous = None
+    for size in SIZES:
+        elapsed, status = measure(GENERATORS[name](size))
+        if status == "cut":
+            return  # DEGRADED by the budget, text kept: what the goal allows
+        if previous is not None and elapsed > NOISE:
+            assert elapsed / previous <= RATIO, (
+                f"{name}: {previous:.2f} s at {size // 2} bytes, {elapsed:.2f} s at {size}"
+            )
+        previous = elapsed
