@@ -75,10 +75,13 @@ def _without_overlaps(edits: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return kept
 
 
-def _line_of(text: str, offset: int) -> str:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return text[start : end if end >= 0 else len(text)]
+def _line_of(text: str, offset: int, reach: int = 200) -> str:
+    """The line around ``offset``, at most ``reach`` characters each way (a page may be one
+    giant line, and every repair on it quotes it)."""
+    start = text.rfind("\n", max(0, offset - reach), offset)
+    start = start + 1 if start >= 0 else max(0, offset - reach)
+    end = text.find("\n", offset, offset + reach)
+    return text[start : end if end >= 0 else min(len(text), offset + reach)]
 
 
 def _stray_closers(code: Wikicode, doc: Document) -> list[tuple[int, int, str]]:

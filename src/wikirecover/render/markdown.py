@@ -52,7 +52,7 @@ class MarkdownStyle:
 @dataclass
 class _State:
     notes: dict[str, str] = field(default_factory=dict)  # note id -> markdown text
-    order: list[str] = field(default_factory=list)  # note ids in first-citation order
+    order: dict[str, int] = field(default_factory=dict)  # note id -> number, first-cited first
 
 
 class MarkdownWriter:
@@ -246,10 +246,10 @@ class MarkdownWriter:
         href = anchor.attributes.get("href") if anchor is not None else ""
         key = (href or "").removeprefix("#cite_note-")
         if key not in self.state.order:
-            self.state.order.append(key)
+            self.state.order[key] = len(self.state.order) + 1
         if self.style.flavour == "gfm":
             return f"[^{_footnote_id(key)}]"
-        return f"<sup>[{self.state.order.index(key) + 1}](#note-{_footnote_id(key)})</sup>"
+        return f"<sup>[{self.state.order[key]}](#note-{_footnote_id(key)})</sup>"
 
     def _collect_notes(self, listing: LexborNode) -> None:
         for item in listing.css("li"):
@@ -263,7 +263,7 @@ class MarkdownWriter:
         listing.decompose()
 
     def _notes(self) -> str:
-        keys = self.state.order + [k for k in self.state.notes if k not in self.state.order]
+        keys = [*self.state.order, *(k for k in self.state.notes if k not in self.state.order)]
         if not keys:
             return ""
         if self.style.flavour == "gfm":
