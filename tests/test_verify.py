@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import shared_dir
 
-from wikirecover import read_text
+from wikirecover import convert_text, read_text
 from wikirecover.options import Options
-from wikirecover.pipeline import write
-from wikirecover.verify import check, lost_words
+from wikirecover.pipeline import load, write
+from wikirecover.verify import check, lost_words, reported_words
 
 
 def test_a_lost_word_is_reported_with_its_count() -> None:
@@ -28,18 +28,33 @@ def test_code_is_counted_as_written() -> None:
     assert not lost_words(doc, "x `<div>`", "gfm", Options())
 
 
-# Measured over the 46 corpus pages (125,500 words): html 0 lost, gfm 9 (one page).
-CEILINGS = {"html": 0, "gfm": 9}
+# Words of the input that an export lost and that no issue of the page explains, summed over
+# the 46 corpus pages (about 110,000-125,000 words per input kind), as measured; the goal is 0.
+UNEXPLAINED = {
+    ("wikitext", "wikitext"): 1,
+    ("wikitext", "html"): 3,
+    ("wikitext", "gfm"): 10,
+    ("html", "wikitext"): 192,
+    ("html", "html"): 710,
+    ("html", "gfm"): 121,
+    ("text", "wikitext"): 87,
+    ("text", "html"): 89,
+    ("text", "gfm"): 91,
+    ("text-crawled", "wikitext"): 86,
+    ("text-crawled", "html"): 88,
+    ("text-crawled", "gfm"): 90,
+}
 
 
-@pytest.mark.parametrize("to", sorted(CEILINGS))
-def test_corpus_exports_keep_the_pages_words(to: str) -> None:
-    pages = sorted(shared_dir("corpus", "wikitext").glob("*.wiki"))
-    lost = 0
-    for page in pages:
-        [doc] = read_text(page.read_text(encoding="utf-8"), kind="wikitext")
-        lost += sum(lost_words(doc, write(doc, to, Options()), to, Options()).values())
-    assert lost <= CEILINGS[to]
+@pytest.mark.parametrize(("kind", "to"), sorted(UNEXPLAINED))
+def test_corpus_losses_are_explained_by_the_report(kind: str, to: str) -> None:
+    unexplained = 0
+    for page in sorted(shared_dir("corpus", kind).iterdir()):
+        text, _ = load(page)
+        [result] = convert_text(text, to=to, options=Options(budget=None, verify=True))
+        lost = [i for i in result.document.issues if i.code == "words-lost"]
+        unexplained += sum(len(i.dropped.split()) for i in lost)
+    assert unexplained <= UNEXPLAINED[(kind, to)]
 
 
 def test_what_pandoc_loses_is_reported() -> None:
@@ -47,7 +62,8 @@ def test_what_pandoc_loses_is_reported() -> None:
     for page in pages:
         [doc] = read_text(page.read_text(encoding="utf-8"), kind="wikitext")
         output = write(doc, "dokuwiki", Options())
-        lost = sum(lost_words(doc, output, "dokuwiki", Options()).values())
-        reported = check(doc, output, "dokuwiki", Options())
-        assert reported == lost
-        assert (lost > 0) == any(i.code == "words-lost" for i in doc.issues)
+        lost = lost_words(doc, output, "dokuwiki", Options())
+        unexplained = check(doc, output, "dokuwiki", Options())
+        assert unexplained <= sum(lost.values())
+        assert (unexplained > 0) == any(i.code == "words-lost" for i in doc.issues)
+        assert set(lost) <= reported_words(doc)  # every lost word is in the report

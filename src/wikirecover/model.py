@@ -37,6 +37,9 @@ class Issue:
     severity: Severity = Severity.INFO
     excerpt: str = ""  # the input text concerned (shortened)
     line: int | None = None  # 1-based line of the input, where known
+    # text of the page that this issue's change leaves out of the output, whole: what the
+    # conservation check and the canaries accept as reported
+    dropped: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -91,8 +94,9 @@ class Document:
         severity: Severity = Severity.INFO,
         excerpt: str = "",
         line: int | None = None,
+        dropped: str = "",
     ) -> Issue:
-        issue = Issue(code, message, component, severity, shorten(excerpt), line)
+        issue = Issue(code, message, component, severity, shorten(excerpt), line, dropped)
         self.issues.append(issue)
         return issue
 

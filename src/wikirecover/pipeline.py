@@ -24,6 +24,7 @@ from .model import Document, Severity, SourceInfo
 from .options import Options
 from .registry import get_reader, get_writer, ordered_passes
 from .wikitext import parse_wikitext
+from .writers.unexported import report_unexported
 
 
 @dataclass
@@ -68,6 +69,10 @@ def read_text(
     source = replace(source or SourceInfo(kind=kind, size=len(text.encode("utf-8"))), kind=kind)
     documents = list(reader.read(text, source, options))
     for doc in documents:
+        if options.verify:
+            from .verify import remember_input
+
+            remember_input(doc, text, kind, options)
         for note in source.notes:
             doc.report("decoded", note, "decode", Severity.GUESS)
         if surrogates:
@@ -116,10 +121,20 @@ def repair(doc: Document, options: Options | None = None) -> None:
             doc.wikicode = parse_wikitext(before)
         for step in steps:
             _run_pass(step, doc, options)
+        if len(doc.issues) == reported:
+            break  # every change is reported: none this round
         if round_:
             _drop_repeated_issues(doc, reported)
-        if len(doc.issues) == reported or str(doc.wikicode) == before:
+        if str(doc.wikicode) == before:
             break
+    else:
+        doc.report(
+            "repair-unsettled",
+            f"the repairs still changed the page in their last round ({REPAIR_ROUNDS} rounds): "
+            "repairing the output again may change it further; check it by hand",
+            "pipeline",
+            Severity.WARNING,
+        )
 
 
 def _run_pass(step, doc: Document, options: Options) -> None:
@@ -156,7 +171,9 @@ def _issue_key(issue) -> tuple:
 
 def write(doc: Document, to: str = "wikitext", options: Options | None = None) -> str | bytes:
     """Render ``doc`` in output format ``to``; raise `WikirecoverError` when it cannot."""
-    return get_writer(to).write(doc, options or Options())
+    output = get_writer(to).write(doc, options or Options())
+    report_unexported(doc, to)
+    return output
 
 
 def prepare_upstream(documents: list[Document], options: Options) -> Options:

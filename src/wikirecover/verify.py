@@ -1,9 +1,12 @@
-"""Conservation check: every word a reader of the page sees is in the export, or reported.
+"""Conservation check: every word of the input a reader sees is in the export, or reported.
 
-The page's words are those of its HTML rendering after template resolution (what a reader of
-the wiki sees; templates dropped on purpose are reported where they are dropped). Each export's
-words are read back from its own syntax; a word of the page missing from the export (counted:
-a paragraph lost twice is two losses) is listed in one issue with the format that lost it.
+The input's words are taken from what the user gave, by its kind: for a saved HTML page, its
+visible text; for a text dump, the text; for wikitext, its HTML rendering after template
+resolution (what a reader of the wiki sees) and, for a wikitext export, the wikitext itself.
+Each export's words are read back from its own syntax. A word of the input missing from the
+export (counted: a paragraph lost twice is two losses) is accounted for when an issue of the
+page quotes it (the chrome a reader removed, a template dropped, a comment not exported...);
+the others are listed, all of them, in one ``words-lost`` issue.
 """
 
 from __future__ import annotations
@@ -40,25 +43,63 @@ def output_words(output: str, to: str) -> Counter[str]:
     return words + _words(html.unescape(text))
 
 
+INPUT_WORDS = "verify:input-words"  # metadata: the words of the input, kept by `remember_input`
+INPUT_SOURCE_WORDS = "verify:input-source-words"  # for wikitext input: the words as written
+
+
+def remember_input(doc: Document, text: str, kind: str, options: Options) -> None:
+    """Keep the words of what the user gave for this page (before any repair)."""
+    if kind == "html":
+        doc.metadata[INPUT_WORDS] = _words(_page_text(text))
+    elif kind == "text":
+        doc.metadata[INPUT_WORDS] = _words(text)
+    else:
+        doc.metadata[INPUT_WORDS] = page_words(doc, options)
+        doc.metadata[INPUT_SOURCE_WORDS] = _words(doc.text)
+
+
 def lost_words(doc: Document, output: str, to: str, options: Options) -> Counter[str]:
-    return page_words(doc, options) - output_words(output, to)
+    """The input's words that the ``to`` output lacks."""
+    if to == "wikitext":
+        given = doc.metadata.get(INPUT_SOURCE_WORDS) or doc.metadata.get(INPUT_WORDS)
+        return (given or _words(doc.text)) - _words(output)
+    given = doc.metadata.get(INPUT_WORDS) or page_words(doc, options)
+    return given - output_words(output, to)
+
+
+def reported_words(doc: Document) -> set[str]:
+    """The words the page's issues quote: what they say was removed, dropped or changed."""
+    return set(_words(" ".join(f"{i.message} {i.excerpt} {i.dropped}" for i in doc.issues)))
 
 
 def check(doc: Document, output: str, to: str, options: Options) -> int:
-    """Report the words of the page the ``to`` export lost; return how many."""
-    if to == "wikitext":
-        return 0
+    """Report, all of them, the words of the input that the ``to`` export lost and that no
+    issue accounts for; return how many."""
     lost = lost_words(doc, output, to, options)
-    total = sum(lost.values())
+    accounted = reported_words(doc)
+    unexplained = Counter({word: n for word, n in lost.items() if word not in accounted})
+    total = sum(unexplained.values())
     if total:
-        listing = ", ".join(w for w, _ in lost.most_common(REPORTED_WORDS))
+        listing = ", ".join(w for w, _ in unexplained.most_common(REPORTED_WORDS))
         doc.report(
             "words-lost",
-            f"{total} words of the page are not in the {to} output: {listing}",
+            f"{total} words of the input are not in the {to} output and no other issue "
+            f"explains them: {listing}",
             f"verify:{to}",
             Severity.WARNING,
+            dropped=" ".join(w for w, n in unexplained.items() for _ in range(n)),
         )
     return total
+
+
+def _page_text(page: str) -> str:
+    """The visible text of a whole saved page (scripts and styles are not text)."""
+    tree = LexborHTMLParser(page)
+    if tree.body is None:
+        return ""
+    for hidden in tree.body.css("script, style, noscript, template"):
+        hidden.decompose()
+    return tree.body.text(separator=" ")
 
 
 def _html_text(page: str) -> str:

@@ -39,6 +39,8 @@ def wikitext(data: bytes) -> None:
     assert isinstance(first.output, str)
     if not first.document.issues:
         assert first.output == text, "a page that needed no repair changed"
+    if any(issue.code == "repair-unsettled" for issue in first.document.issues):
+        return  # said so in the report: more rounds would still change it
     [second] = convert_text(first.output, kind="wikitext", options=OPTIONS)
     assert second.output == first.output, "repair is not idempotent"
 

@@ -94,8 +94,8 @@ def _stray_closers(code: Wikicode, doc: Document) -> list[tuple[int, int, str]]:
         value = str(node)
         for closer, owner, what in (("}}", Template, "template"), ("]]", Wikilink, "link")):
             if isinstance(before, owner) and value.startswith(closer):
-                if closer == "}}" and value.startswith("}}}"):
-                    continue
+                if value.startswith(closer + closer[0]):
+                    continue  # a run of closers (`]]]]`, `}}}`) is not one typed twice
                 edits.append((offset, offset + 2, ""))
                 doc.report(
                     f"stray-{what}-close-removed",

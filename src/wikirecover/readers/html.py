@@ -49,7 +49,9 @@ def read_html(text: str, source: SourceInfo, options: Options) -> Iterator[Docum
     doc = Document.from_wikitext("", source)
     doc.title = options.title or page.title or title_from_path(source.path)
     for what, excerpt in page.removed:
-        doc.report("chrome-removed", f"removed {what}", COMPONENT, Severity.INFO, excerpt)
+        doc.report(
+            "chrome-removed", f"removed {what}", COMPONENT, Severity.INFO, excerpt, dropped=excerpt
+        )
     if page.flattened:
         doc.report(
             "html-deep-nesting",

@@ -41,6 +41,11 @@ def sniff_text_dump(text: str) -> float:
     return 0.05 + 0.9 * min(1.0, hits / SURE_SIGNAL_COUNT)
 
 
+# A citation mark as a text dump shows it ("[3]", "[note 1]"): turned into <ref>s, its number
+# is MediaWiki's to draw again.
+_MARKER = re.compile(r"\[(?:[a-z-]{1,12} )?[\w.]{1,6}\]")
+
+
 @register_reader("text", sniff=sniff_text_dump)
 def read_text_dump(text: str, source: SourceInfo, options: Options) -> Iterator[Document]:
     """Plain-text dump of a rendered page: chrome, headings, lists, tables, citations rebuilt."""
@@ -57,6 +62,7 @@ def read_text_dump(text: str, source: SourceInfo, options: Options) -> Iterator[
             Severity.INFO,
             span + removed.first.text + (" … " + removed.last.text if removed.count > 1 else ""),
             removed.first.number,
+            dropped=removed.text or removed.first.text,
         )
     blocks = parse_blocks(stripped.lines, rules, stripped.toc_levels)
     blocks, inline_categories = take_inline_categories(blocks, rules)
@@ -88,6 +94,7 @@ def _rebuild_citations(
     groups = citations.marker_groups([b for b in blocks if id(b) not in in_lists])
     chosen = citations.assign_groups(lists, groups) if groups or lists else {}
     chosen = {g: r for g, r in chosen.items() if r.has_arrows or groups.get(g)}
+    marks = [m for b in blocks if id(b) not in in_lists for m in _MARKER.findall(b.text)]
     in_chosen = _block_ids(chosen.values())
     first_blocks = {id(r.blocks[0]): r for r in chosen.values()}
     content = [b for b in blocks if id(b) not in in_chosen]
@@ -110,6 +117,7 @@ def _rebuild_citations(
                 Severity.INFO,
                 block.text,
                 block.first_line,
+                dropped=block.text + "\n" + " ".join(marks),
             )
             continue
         if id(block) in in_chosen:

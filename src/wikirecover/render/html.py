@@ -35,6 +35,7 @@ from mwparserfromhell.wikicode import Wikicode
 from ..readers.title import normalise_title
 from ..rules import Rules
 from ..wikitext import EXTENSION_TAGS as WIKITEXT_EXTENSION_TAGS
+from ..wikitext import parse_wikitext
 from . import sanitize
 from .blocks import BLOCK_MARK, DD_MARK, block_levels
 from .cite import Citations, follow
@@ -245,14 +246,27 @@ class HtmlRenderer:
 
     def file_link(self, node: Wikilink, target: str) -> str:
         name = target.split(":", 1)[1].strip()
-        parts = [str(p) for p in (str(node.text).split("|") if node.text is not None else [])]
+        parts = _image_parts(node.text) if node.text is not None else []
         caption = parts[-1] if parts and not _is_image_option(parts[-1]) else ""
+        options = {p.strip().lower() for p in parts}
         href = html.escape(
             page_url(self.links.pattern.replace("{title}", _url_title("File:" + name)))
         )
-        alt = html.escape(caption or name)
-        image = f'<img alt="{alt}" src="{html.escape(page_url(_url_title(name)))}" />'
-        return f'<a href="{href}" class="image">{image}</a>'
+        code = parse_wikitext(caption)
+        alt = html.escape(code.strip_code(normalize=True, collapse=True).strip() or name)
+        src = html.escape(page_url(_url_title(name)))
+        if not options & _FRAMED or not caption.strip():
+            image = f'<img alt="{alt}" src="{src}" />'
+            return f'<a href="{href}" class="image">{image}</a>'
+        # a thumbnail or frame shows its caption under the image, as MediaWiki's legacy media
+        # markup does (the caption is the page's text, not only the image's alt)
+        side = next((s for s in ("left", "center", "none") if s in options), "right")
+        image = f'<img alt="{alt}" src="{src}" class="thumbimage" />'
+        return (
+            f'<div class="thumb t{side}"><div class="thumbinner">'
+            f'<a href="{href}" class="image">{image}</a>'
+            f'<div class="thumbcaption">{self.inline(code)}</div></div></div>'
+        )
 
     def external_link(self, node: ExternalLink) -> str:
         url = str(node.url).strip()
@@ -524,6 +538,23 @@ def _ends_line(nodes: list[Node], index: int) -> bool:
             return rest.startswith("\n")
         return False
     return True
+
+
+_FRAMED = frozenset({"thumb", "thumbnail", "frame", "framed"})
+
+
+def _image_parts(text: Wikicode) -> list[str]:
+    """The ``|``-separated parts of an image link's text, split only at its own pipes (a
+    caption's links and templates hold pipes of their own)."""
+    parts = [""]
+    for node in text.nodes:
+        if isinstance(node, Text):
+            first, *rest = str(node).split("|")
+            parts[-1] += first
+            parts.extend(rest)
+        else:
+            parts[-1] += str(node)
+    return parts
 
 
 def _is_image_option(part: str) -> bool:

@@ -66,7 +66,13 @@ def _report(doc: Document, options: Options, expander: Expander) -> None:
             COMPONENT,
         )
     for what, count in sorted(expander.dropped.items()):
-        doc.report("template-dropped", f"{what} ({count}x)", COMPONENT, Severity.INFO)
+        doc.report(
+            "template-dropped",
+            f"{what} ({count}x)",
+            COMPONENT,
+            Severity.INFO,
+            dropped="\n".join(expander.dropped_text.get(what, ())),
+        )
     policy = {
         "placeholder": "shown as a placeholder",
         "keep": "kept as its source",

@@ -11,7 +11,8 @@ unexpanded and reported, never looped on.
 
 from __future__ import annotations
 
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -46,6 +47,7 @@ class Expander:
     builtin_used: Counter[str] = field(default_factory=Counter)
     left: Counter[str] = field(default_factory=Counter)  # unknown templates, by policy
     dropped: Counter[str] = field(default_factory=Counter)  # dropped on purpose, with a reason
+    dropped_text: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     over_budget: Counter[str] = field(default_factory=Counter)
     output_size: int = 0
 
@@ -153,12 +155,15 @@ class Expander:
             return ""
         if self.unknown == "keep":
             return str(node)
-        source = str(node).replace("</nowiki>", "&lt;/nowiki&gt;")
+        source = re.sub(r"<(/?nowiki)", r"&lt;\1", str(node), flags=re.I)  # one nowiki, no nest
         return f'<code class="wr-template"><nowiki>{source}</nowiki></code>'
 
-    def drop(self, name: str, reason: str) -> str:
-        """A built-in that drops its template on purpose (decorations, navigation boxes)."""
+    def drop(self, name: str, reason: str, text: str = "") -> str:
+        """A built-in that drops its template on purpose (decorations, navigation boxes);
+        ``text``: what of the page it leaves out (its parameters)."""
         self.dropped[f"{name}: {reason}"] += 1
+        if text.strip():
+            self.dropped_text[f"{name}: {reason}"].append(text.strip())
         return ""
 
 

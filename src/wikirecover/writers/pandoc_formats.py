@@ -7,11 +7,13 @@ all reported), so pandoc only sees what it can render.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import partial
 
 from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
+from selectolax.lexbor import LexborHTMLParser
 
 from ..errors import PandocError
 from ..model import Document, Severity
@@ -83,6 +85,7 @@ _WHERE = re.compile(r"line (\d+), column \d+")
 
 def write_with_pandoc(target: str, name: str, doc: Document, options: Options) -> str | bytes:
     wikitext = resolved_wikitext(doc, options, f"writer:{name}")
+    degraded: set[int] = set()
     for _ in range(MAX_DEGRADED_LINES + 1):
         try:
             return run_pandoc(
@@ -99,6 +102,9 @@ def write_with_pandoc(target: str, name: str, doc: Document, options: Options) -
             if where is None or not 0 < int(where.group(1)) <= len(lines):
                 return _from_own_html(target, name, doc, options, exc)
             number = int(where.group(1))
+            if number in degraded:  # plain text did not help: no point trying the next lines
+                return _from_own_html(target, name, doc, options, exc)
+            degraded.add(number)
             line = lines[number - 1]
             plain = parse_wikitext(line).strip_code(normalize=True, collapse=False)
             lines[number - 1] = "<nowiki>" + plain.replace("<", "&lt;") + "</nowiki>"
@@ -119,6 +125,20 @@ def write_with_pandoc(target: str, name: str, doc: Document, options: Options) -
     )
 
 
+def _captions_shown(page: str) -> str:
+    """The HTML export with each image's caption (kept there as its ``alt``, as MediaWiki's
+    does) also written as text after it: pandoc's writers drop ``alt`` in many formats."""
+    tree = LexborHTMLParser(f"<body>{page}</body>")
+    if tree.body is None:
+        return page
+    for image in tree.body.css("a.image > img[alt]"):
+        caption = image.attributes.get("alt") or ""
+        link = image.parent
+        if caption and link is not None and not caption.startswith(("File:", "Image:")):
+            link.insert_after(LexborHTMLParser(f"<em>{html.escape(caption)}</em>").body.child)
+    return tree.body.inner_html or ""
+
+
 def _from_own_html(
     target: str, name: str, doc: Document, options: Options, failure: PandocError
 ) -> str | bytes:
@@ -126,7 +146,7 @@ def _from_own_html(
     it never rejects): for wikitext its mediawiki reader cannot read (an unclosed table...)."""
     from .html import write_html
 
-    page = write_html(doc, options)
+    page = _captions_shown(write_html(doc, options))
     output = run_pandoc(
         page,
         "html",

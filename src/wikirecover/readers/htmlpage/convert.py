@@ -85,6 +85,7 @@ class Converter:
         self.notes = notes
         self.wayback = wayback
         self.reflist_template_seen = False
+        self.citation_labels: list[str] = []  # "[3]" marks turned into <ref>s
 
     # blocks -----------------------------------------------------------------------------
     def blocks(self, node: LexborNode) -> list[str]:
@@ -268,8 +269,10 @@ class Converter:
         group = next((n.group for n in notes if n.group), "")
         self.doc.report(
             "reference-list-rebuilt",
-            f"reference list of {len(notes)} entries rebuilt into <ref> tags",
+            f"reference list of {len(notes)} entries rebuilt into <ref> tags (their numbers, "
+            "citation marks and backlinks are MediaWiki's to draw again)",
             COMPONENT,
+            dropped=" ".join([*self.citation_labels, *(n.backlink_text for n in notes)]),
         )
         unused = [n for n in notes if n.uses == 0]
         defined = [self.definition(n, force_name=True) for n in unused]
@@ -385,6 +388,7 @@ class Converter:
         if note is None:
             return f"<sup>{self.inline(node)}</sup>"
         label = _SPACES.sub(" ", node.text(deep=True) or "").strip("[] ")
+        self.citation_labels.append(label)
         group = label.rsplit(" ", 1)[0] if " " in label else ""
         note.group = group
         note.uses += 1

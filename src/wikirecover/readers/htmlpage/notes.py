@@ -21,6 +21,7 @@ class Note:
     uses: int = 0
     defined: bool = False
     group: str = ""
+    backlink_text: str = ""  # "^ a b": the list's links back to the citations
 
 
 def read_notes(content: LexborNode) -> dict[str, Note]:
@@ -39,5 +40,6 @@ def read_notes(content: LexborNode) -> dict[str, Note]:
                 body=item.css_first(".reference-text"),
                 backlinks=max(1, len(links)),
                 reference_list=reference_list,
+                backlink_text=backlink.text(separator=" ") if backlink is not None else "",
             )
     return notes

@@ -41,12 +41,35 @@ def read_page(html: str) -> Page:
     categories += [a.text(strip=True) for a in tree.css("#mw-hidden-catlinks li a")]
     content = next((found[0] for s in CONTENT_SELECTORS if (found := tree.css(s))), tree.root)
     page = Page(content, title, categories, had_toc=bool(content.css("#toc, .toc")))
+    if content is not tree.root and tree.body is not None:
+        outside = _text_outside(html, content)
+        if outside:
+            page.removed.append(("the skin around the article (menus, tools, footer)", outside))
     page.flattened = _flatten_deep_wrappers(content)
     for selector, what in CHROME_SELECTORS:
         for node in content.css(selector):
-            page.removed.append((what, node.text(strip=True)))
+            page.removed.append((what, " ".join(node.text(separator=" ").split())))
             node.decompose()
     return page
+
+
+def _text_outside(html: str, content: LexborNode) -> str:
+    """The visible text of the page outside its content column."""
+    tree = LexborHTMLParser(html)
+    if tree.body is None:
+        return ""
+    for selector in CONTENT_SELECTORS:
+        found = tree.css(selector)
+        if found:
+            if found[0].tag in ("html", "body"):
+                return ""  # the whole page is the content
+            found[0].decompose()
+            break
+    if tree.body is None:
+        return ""
+    for hidden in tree.body.css("script, style, noscript"):
+        hidden.decompose()
+    return " ".join(tree.body.text(separator=" ").split())
 
 
 # Nesting below which wrapper elements (div, span, ...) are unwrapped, their content kept: a

@@ -26,6 +26,7 @@ class Removed:
     last: Line
     what: str  # "site notice", "table of contents", ...
     count: int = 1  # lines
+    text: str = ""  # every removed line, when more than one
 
 
 @dataclass
@@ -116,7 +117,13 @@ def _strip_footer(result: Stripped, rules: Rules) -> None:
     nonblank = [line for line in footer if not line.blank]
     if nonblank:
         result.removed.append(
-            Removed(nonblank[0], nonblank[-1], "skin footer and navigation", len(nonblank))
+            Removed(
+                nonblank[0],
+                nonblank[-1],
+                "skin footer and navigation",
+                len(nonblank),
+                "\n".join(line.text for line in nonblank),
+            )
         )
     del lines[start:]
 
@@ -170,7 +177,13 @@ def _strip_toc(result: Stripped, rules: Rules) -> None:
         start = lines.index(previous) if toggle else i
         block = [line for line in lines[start:end] if not line.blank]
         result.removed.append(
-            Removed(block[0], block[-1], f"table of contents ({len(entries)} entries)", len(block))
+            Removed(
+                block[0],
+                block[-1],
+                f"table of contents ({len(entries)} entries)",
+                len(block),
+                "\n".join(line.text for line in block),
+            )
         )
         del lines[start:end]
         return

@@ -25,11 +25,15 @@ def infobox(params: Params, expander: Expander, name: str = "") -> str:
 
 
 def decoration(params: Params, expander: Expander) -> str:
-    return expander.drop("flag icon", "a decoration with no text")
+    return expander.drop("flag icon", "a decoration with no text", " ".join(params.values()))
 
 
 def navigation(params: Params, expander: Expander) -> str:
-    return expander.drop("navigation box", "links to related pages, not the page's content")
+    return expander.drop(
+        "navigation box",
+        "links to related pages, not the page's content",
+        "\n".join(params.values()),
+    )
 
 
 for _name in ("flagicon", "flag icon", "flagdeco", "flagicon image", "country flag"):

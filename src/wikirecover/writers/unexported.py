@@ -1,0 +1,70 @@
+"""What of a page an output format does not carry, reported with the text it leaves out:
+comments (MediaWiki does not show them either), categories where the format has no place for
+them, and the ``title`` attributes of tags where the format has no tooltips."""
+
+from __future__ import annotations
+
+from mwparserfromhell.nodes import Comment, ExternalLink, Tag, Wikilink
+
+from ..model import Document, Severity
+from ..readers.title import normalise_title
+from ..wikitext import nodes_of
+
+COMPONENT = "writer"
+KEEPS_EVERYTHING = frozenset({"wikitext", "mediawiki-xml"})
+KEEPS_CATEGORIES = KEEPS_EVERYTHING | {"gfm", "markdown", "commonmark"}  # front matter
+KEEPS_TITLES = KEEPS_EVERYTHING | {"html", "pandoc-html", "epub"}
+NO_LINKS = frozenset({"plain"})
+
+
+def report_unexported(doc: Document, to: str) -> None:
+    if to in KEEPS_EVERYTHING:
+        return
+    comments = [str(node.contents).strip() for node in nodes_of(doc.wikicode, Comment)]
+    if any(comments):
+        doc.report(
+            "comments-not-exported",
+            f"{len(comments)} comment(s) not in the {to} output (MediaWiki does not show them "
+            "either)",
+            COMPONENT,
+            dropped="\n".join(c for c in comments if c),
+        )
+    if to not in KEEPS_CATEGORIES:
+        categories = [
+            title
+            for link in nodes_of(doc.wikicode, Wikilink)
+            if (title := normalise_title(str(link.title))).startswith("Category:")
+        ]
+        if categories:
+            doc.report(
+                "categories-not-exported",
+                f"{to} has no place for categories: {', '.join(categories)[:200]}",
+                COMPONENT,
+                Severity.INFO,
+                dropped="\n".join(categories),
+            )
+    if to in NO_LINKS:
+        targets = [str(link.title).strip() for link in nodes_of(doc.wikicode, Wikilink)]
+        targets += [str(link.url).strip() for link in nodes_of(doc.wikicode, ExternalLink)]
+        if targets:
+            doc.report(
+                "link-targets-not-exported",
+                f"{to} has no links: {len(targets)} link target(s) left out (labels kept)",
+                COMPONENT,
+                Severity.INFO,
+                dropped="\n".join(targets),
+            )
+    if to not in KEEPS_TITLES:
+        titles = [
+            str(tag.get("title").value).strip()
+            for tag in nodes_of(doc.wikicode, Tag)
+            if tag.has("title") and str(tag.get("title").value).strip()
+        ]
+        if titles:
+            doc.report(
+                "tooltips-not-exported",
+                f"{len(titles)} title attribute(s) (tooltips) not in the {to} output",
+                COMPONENT,
+                Severity.INFO,
+                dropped="\n".join(titles),
+            )
