@@ -6,6 +6,7 @@ runs them to 1 MiB with the default 30 s budget of the goal.
 
 from __future__ import annotations
 
+import itertools
 import resource
 import sys
 from pathlib import Path
@@ -23,6 +24,7 @@ from wikirecover.options import Options
 SIZES = (32 << 10, 64 << 10, 128 << 10)
 BUDGET = 5.0
 RATIO = 2.5
+STEP = 3.2  # a single doubling, allowing for timing noise
 NOISE = 1.0  # seconds below which a ratio is timing noise, not growth
 
 
@@ -48,13 +50,27 @@ def test_there_are_at_least_20_generators() -> None:
 
 @pytest.mark.parametrize("name", sorted(GENERATORS))
 def test_time_grows_at_most_2_5x_per_doubling_or_the_budget_cuts(name: str) -> None:
-    previous = None
+    times = []
     for size in SIZES:
         elapsed, status = measure(GENERATORS[name](size))
         if status == "cut":
             return  # DEGRADED by the budget, text kept: what the goal allows
-        if previous is not None and elapsed > NOISE:
-            assert elapsed / previous <= RATIO, (
-                f"{name}: {previous:.2f} s at {size // 2} bytes, {elapsed:.2f} s at {size}"
-            )
-        previous = elapsed
+        times.append(elapsed)
+    verdict = growth(times)
+    assert verdict is None, f"{name}: {verdict}"
+
+
+def growth(times: list[float]) -> str | None:
+    """Why ``times`` (of pages doubling in size) grow faster than the goal allows, or None: over
+    the whole range at most 2.5x per doubling on average, and no single doubling above
+    STEP (one step may be noisy on a shared machine; the range is not)."""
+    if len(times) < 2 or times[-1] <= NOISE:
+        return None
+    doublings = len(times) - 1
+    overall = (times[-1] / max(times[0], 1e-3)) ** (1 / doublings)
+    if overall > RATIO:
+        return f"{overall:.2f}x per doubling on average ({times[0]:.2f} s to {times[-1]:.2f} s)"
+    for before, after in itertools.pairwise(times):
+        if after > NOISE and after / max(before, 1e-3) > STEP:
+            return f"one doubling took {after / before:.2f}x ({before:.2f} s to {after:.2f} s)"
+    return None

@@ -171,8 +171,9 @@ def _issue_key(issue) -> tuple:
 
 def write(doc: Document, to: str = "wikitext", options: Options | None = None) -> str | bytes:
     """Render ``doc`` in output format ``to``; raise `WikirecoverError` when it cannot."""
-    output = get_writer(to).write(doc, options or Options())
-    report_unexported(doc, to)
+    options = options or Options()
+    output = get_writer(to).write(doc, options)
+    report_unexported(doc, to, options)
     return output
 
 

@@ -123,6 +123,15 @@ def _rebuild_citations(
         if id(block) in in_chosen:
             continue
         if block is reflist_block:
+            doc.report(
+                "reflist-restored",
+                "the reference list's template shown as text became {{Reflist}}",
+                COMPONENT,
+                Severity.INFO,
+                block.text,
+                block.first_line,
+                dropped=block.text,
+            )
             defined = citer.list_defined("")
             text = (
                 "{{Reflist}}" if not defined else "{{Reflist|refs=\n" + "\n".join(defined) + "\n}}"

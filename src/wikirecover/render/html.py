@@ -540,7 +540,24 @@ def _ends_line(nodes: list[Node], index: int) -> bool:
     return True
 
 
-_FRAMED = frozenset({"thumb", "thumbnail", "frame", "framed"})
+# thumbnail and frame options, with their names on the larger wikis (de, fr, es/it/pl, nl)
+_FRAMED = frozenset(
+    {
+        "thumb",
+        "thumbnail",
+        "frame",
+        "framed",
+        "mini",
+        "miniatur",
+        "rahmen",
+        "vignette",
+        "cadre",
+        "miniatura",
+        "marco",
+        "miniatuur",
+        "kader",
+    }
+)
 
 
 def _image_parts(text: Wikicode) -> list[str]:
@@ -559,24 +576,27 @@ def _image_parts(text: Wikicode) -> list[str]:
 
 def _is_image_option(part: str) -> bool:
     part = part.strip().lower()
-    return part in {
-        "thumb",
-        "thumbnail",
-        "frame",
-        "framed",
-        "frameless",
-        "border",
-        "left",
-        "right",
-        "center",
-        "none",
-        "upright",
-        "baseline",
-        "middle",
-        "top",
-        "text-top",
-        "bottom",
-        "text-bottom",
-        "sub",
-        "super",
-    } or bool(re.fullmatch(r"\d*x?\d+px|upright=.*|alt=.*|link=.*|page=.*|class=.*|lang=.*", part))
+    return (
+        part in _FRAMED
+        or part
+        in {
+            "frameless",
+            "border",
+            "left",
+            "right",
+            "center",
+            "none",
+            "upright",
+            "baseline",
+            "middle",
+            "top",
+            "text-top",
+            "bottom",
+            "text-bottom",
+            "sub",
+            "super",
+        }
+        or bool(
+            re.fullmatch(r"\d*x?\d+px|upright=.*|alt=.*|link=.*|page=.*|class=.*|lang=.*", part)
+        )
+    )

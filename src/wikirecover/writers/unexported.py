@@ -7,7 +7,7 @@ from __future__ import annotations
 from mwparserfromhell.nodes import Comment, ExternalLink, Tag, Wikilink
 
 from ..model import Document, Severity
-from ..readers.title import normalise_title
+from ..options import Options
 from ..wikitext import nodes_of
 
 COMPONENT = "writer"
@@ -17,7 +17,7 @@ KEEPS_TITLES = KEEPS_EVERYTHING | {"html", "pandoc-html", "epub"}
 NO_LINKS = frozenset({"plain"})
 
 
-def report_unexported(doc: Document, to: str) -> None:
+def report_unexported(doc: Document, to: str, options: Options) -> None:
     if to in KEEPS_EVERYTHING:
         return
     comments = [str(node.contents).strip() for node in nodes_of(doc.wikicode, Comment)]
@@ -29,20 +29,30 @@ def report_unexported(doc: Document, to: str) -> None:
             COMPONENT,
             dropped="\n".join(c for c in comments if c),
         )
-    if to not in KEEPS_CATEGORIES:
-        categories = [
-            title
-            for link in nodes_of(doc.wikicode, Wikilink)
-            if (title := normalise_title(str(link.title))).startswith("Category:")
-        ]
-        if categories:
-            doc.report(
-                "categories-not-exported",
-                f"{to} has no place for categories: {', '.join(categories)[:200]}",
-                COMPONENT,
-                Severity.INFO,
-                dropped="\n".join(categories),
-            )
+    namespaces = {n.casefold() for n in options.rules.category_namespaces}
+    categories = [
+        title
+        for link in nodes_of(doc.wikicode, Wikilink)
+        if ":" in (title := str(link.title).strip())
+        and title.split(":", 1)[0].strip().casefold() in namespaces
+    ]
+    if categories and to in KEEPS_CATEGORIES:
+        doc.report(
+            "categories-as-front-matter",
+            f"{len(categories)} categories written as the front matter's list, without their "
+            "namespace",
+            COMPONENT,
+            Severity.INFO,
+            dropped="\n".join(categories),
+        )
+    elif categories:
+        doc.report(
+            "categories-not-exported",
+            f"{to} has no place for categories: {', '.join(categories)[:200]}",
+            COMPONENT,
+            Severity.INFO,
+            dropped="\n".join(categories),
+        )
     if to in NO_LINKS:
         targets = [str(link.title).strip() for link in nodes_of(doc.wikicode, Wikilink)]
         targets += [str(link.url).strip() for link in nodes_of(doc.wikicode, ExternalLink)]

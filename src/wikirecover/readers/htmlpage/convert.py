@@ -249,6 +249,14 @@ class Converter:
         caption = self.inline(caption_node).strip() if caption_node is not None else ""
         if not name:
             return "\n\n".join(self.blocks(node))
+        shown = " ".join((link.text() if link is not None else "").split())
+        if shown:  # a mirror without the file shows its name: the image link takes its place
+            self.doc.report(
+                "file-name-as-image",
+                f"the file name shown in place of a missing image became the image {name!r}",
+                COMPONENT,
+                dropped=shown,
+            )
         classes = node.attributes.get("class") or ""
         options = ["thumb"] + (["left"] if "tleft" in classes else [])
         return "[[" + "|".join([name, *options, *([caption] if caption else [])]) + "]]"
@@ -257,11 +265,16 @@ class Converter:
         rows = []
         for box in node.css("li.gallerybox"):
             link = next((a for a in box.css("a") if _file_title(a)), None)
-            if link is None:
+            thumb = box.css_first(".thumb")
+            if link is not None:
+                title = _file_title(link)
+            elif thumb is not None and (name := " ".join(thumb.text().split())):
+                title = f"File:{name}"  # a mirror without the file shows only its name
+            else:
                 continue
             text = box.css_first(".gallerytext")
             caption = self.inline(text).strip() if text is not None else ""
-            rows.append(_file_title(link) + (f"|{caption}" if caption else ""))
+            rows.append(title + (f"|{caption}" if caption else ""))
         return "<gallery>\n" + "\n".join(rows) + "\n</gallery>"
 
     def reference_list(self, node: LexborNode) -> list[str]:
@@ -272,7 +285,9 @@ class Converter:
             f"reference list of {len(notes)} entries rebuilt into <ref> tags (their numbers, "
             "citation marks and backlinks are MediaWiki's to draw again)",
             COMPONENT,
-            dropped=" ".join([*self.citation_labels, *(n.backlink_text for n in notes)]),
+            dropped=" ".join(
+                [*self.citation_labels, *(f"{n.backlink_text} {n.error_text}" for n in notes)]
+            ),
         )
         unused = [n for n in notes if n.uses == 0]
         defined = [self.definition(n, force_name=True) for n in unused]
@@ -379,6 +394,15 @@ class Converter:
             return "{{" + name + "}}"
         if namespace in ("Category",):
             return f"[[:{target}|{text}]]"
+        if namespace in self.rules.file_namespaces and "|" in plain:
+            # a mirror without the file shows the link's own options and caption as its text
+            self.doc.report(
+                "file-name-as-image",
+                f"the text {plain[:60]!r} of a link to the missing file {target!r} read as its "
+                "options and caption",
+                COMPONENT,
+                dropped=plain,
+            )
         return _wikilink(target, text, plain)
 
     def citation(self, node: LexborNode) -> str:

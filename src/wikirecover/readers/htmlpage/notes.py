@@ -22,6 +22,7 @@ class Note:
     defined: bool = False
     group: str = ""
     backlink_text: str = ""  # "^ a b": the list's links back to the citations
+    error_text: str = ""  # a Cite error shown in place of the note's text
 
 
 def read_notes(content: LexborNode) -> dict[str, Note]:
@@ -41,5 +42,10 @@ def read_notes(content: LexborNode) -> dict[str, Note]:
                 backlinks=max(1, len(links)),
                 reference_list=reference_list,
                 backlink_text=backlink.text(separator=" ") if backlink is not None else "",
+                error_text=_text(item.css_first(".mw-ext-cite-error")),
             )
     return notes
+
+
+def _text(node: LexborNode | None) -> str:
+    return " ".join(node.text(separator=" ").split()) if node is not None else ""
