@@ -67,9 +67,11 @@ def lost_words(doc: Document, output: str, to: str, options: Options) -> Counter
     return given - output_words(output, to)
 
 
-def reported_words(doc: Document) -> set[str]:
-    """The words the page's issues quote: what they say was removed, dropped or changed."""
-    return set(_words(" ".join(f"{i.message} {i.excerpt} {i.dropped}" for i in doc.issues)))
+def reported_words(doc: Document) -> Counter[str]:
+    """The words of the page the issues quote (their excerpts and the text they say they
+    dropped; not their messages, which are wikirecover's own words), as often as quoted."""
+    quoted = (f"{i.excerpt} {i.dropped}" for i in doc.issues if i.code != "words-lost")
+    return _words(" ".join(quoted))
 
 
 def check(doc: Document, output: str, to: str, options: Options) -> int:
@@ -77,14 +79,12 @@ def check(doc: Document, output: str, to: str, options: Options) -> int:
     issue accounts for; return how many."""
     lost = lost_words(doc, output, to, options)
     accounted = reported_words(doc)
-    present = set(_words(output)) | accounted
+    present = set(_words(output)) | set(accounted)
     unexplained = Counter(
         {
             word: n
-            for word, n in lost.items()
-            if word not in accounted
-            and not _split_into(word, present)
-            and not _glued_to(word, present)
+            for word, n in (lost - accounted).items()
+            if not _split_into(word, present) and not _glued_to(word, present)
         }
     )
     total = sum(unexplained.values())

@@ -65,6 +65,20 @@ def read_text_dump(text: str, source: SourceInfo, options: Options) -> Iterator[
             dropped=removed.text or removed.first.text,
         )
     blocks = parse_blocks(stripped.lines, rules, stripped.toc_levels)
+    edit_links = [
+        found.group(0)
+        for block in blocks
+        if block.kind == "heading" and (found := rules.edit_link.search(block.lines[0].text))
+    ]
+    if edit_links:
+        doc.report(
+            "chrome-removed",
+            f"removed the section edit links after {len(edit_links)} headings",
+            COMPONENT,
+            Severity.INFO,
+            edit_links[0],
+            dropped=" ".join(edit_links),
+        )
     blocks, inline_categories = take_inline_categories(blocks, rules)
     for link in inline_categories:
         doc.report(

@@ -226,6 +226,8 @@ class MarkdownWriter:
             return f"<{tag}>{self.inline_children(node)}</{tag}>"
         if tag in BLOCK:
             return " " + self.blocks(node) + " "
+        if tag == "span" and "mw-ext-cite-error" in (node.attributes.get("class") or ""):
+            return " " + self.inline_children(node)  # an error, not part of the word before it
         return self.inline_children(node)
 
     def link(self, node: LexborNode) -> str:

@@ -151,9 +151,7 @@ class Converter:
 
     def list_lines(self, node: LexborNode, prefix: str) -> list[str]:
         lines: list[str] = []
-        for item in children(node):
-            if item.tag not in ("li", "dt", "dd"):
-                continue
+        for item in _list_items(node):
             marker = {"ul": "*", "ol": "#"}.get(node.tag, ";" if item.tag == "dt" else ":")
             here = prefix + marker
             inline_parts: list[str] = []
@@ -199,6 +197,18 @@ class Converter:
                 content = "\n".join(self.blocks(cell)) if has_blocks else self.inline(cell).strip()
                 if has_blocks:
                     content = "\n" + content
+                elif not attrs and (looks := _ATTRIBUTES_AS_TEXT.match(content)):
+                    # the source's cell attributes, shown as text by a broken page: as written
+                    # again they are attributes once more
+                    self.doc.report(
+                        "cell-attributes-as-text",
+                        "a cell's text that is its own attributes (the source page was broken "
+                        "there) is written back as attributes",
+                        COMPONENT,
+                        Severity.GUESS,
+                        content,
+                        dropped=looks.group(1),
+                    )
                 lines.append(f"{mark} {attrs} | {content}" if attrs else f"{mark} {content}")
         lines.append("|}")
         return "\n".join(lines)
@@ -450,6 +460,26 @@ def _owner_table(row: LexborNode) -> int | None:
     while parent is not None and parent.tag != "table":
         parent = parent.parent
     return parent.mem_id if parent is not None else None
+
+
+# A cell whose text starts with attributes and a single pipe: `style="text-align:center"|Level`.
+_ATTRIBUTES_AS_TEXT = re.compile(r'\A((?:[a-z-]+\s*=\s*"[^"\n]*"\s*)+)\|(?!\|)')
+
+
+def _list_items(node: LexborNode) -> list[LexborNode]:
+    """The items of a list, also those a stray wrapper holds (`<ul><small><li>`: misnested
+    markup a browser shows as a list all the same); text outside any item is one more item."""
+    items: list[LexborNode] = []
+    for child in children(node):
+        if child.tag in ("li", "dt", "dd"):
+            items.append(child)
+        elif child.tag == "-text" or child.tag.startswith("-"):
+            continue
+        elif child.css_first("li, dt, dd") is not None:
+            items.extend(_list_items(child))
+        elif (child.text(deep=True) or "").strip():
+            items.append(child)
+    return items
 
 
 def _file_title(link: LexborNode | None) -> str:
