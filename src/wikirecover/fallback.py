@@ -31,8 +31,9 @@ def raw_output(text: str, to: str) -> str | None:
     return None
 
 
-def raw_document(text: str, source: SourceInfo, title: str, reason: str) -> Document:
-    """The page as one text node, DEGRADED with ``reason``."""
+def raw_document(text: str, source: SourceInfo, title: str, reason: str = "") -> Document:
+    """The page as one text node; DEGRADED with ``reason`` when one is given."""
     doc = Document(Wikicode([Text(text)]), source, title)
-    doc.report("page-budget", f"{reason}; raw text kept", "budget", Severity.ERROR)
+    if reason:
+        doc.report("page-budget", f"{reason}; raw text kept", "budget", Severity.ERROR)
     return doc

@@ -282,8 +282,7 @@ def _within_budget(
     text (see `fallback`)."""
     large = too_large(text, options)
     if large:
-        doc = raw_document(text, source, options.title or "", "")
-        doc.issues.clear()
+        doc = raw_document(text, source, options.title or "")
         doc.failed = large
         return [Converted(doc, None)]
     budget = options.budget
@@ -294,7 +293,7 @@ def _within_budget(
         results = run_within(budget, _convert_loaded, text, source, to, kind, inner, upstream)
     except BudgetExceeded as exc:
         return [_over_budget(text, source, to, options, exc.reason)]
-    return [Converted(portable(r.document), r.output) for r in results]
+    return results  # made portable in the child
 
 
 def too_large(text: str, options: Options) -> str | None:
