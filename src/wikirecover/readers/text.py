@@ -131,7 +131,7 @@ def _rebuild_citations(
                 Severity.INFO,
                 block.text,
                 block.first_line,
-                dropped=block.text + "\n" + " ".join(marks),
+                dropped="\n".join(b.text for b in owner.blocks) + "\n" + " ".join(marks),
             )
             continue
         if id(block) in in_chosen:
