@@ -38,12 +38,12 @@ UNEXPLAINED = {
     ("html", "wikitext"): 0,
     ("html", "html"): 0,
     ("html", "gfm"): 0,
-    ("text", "wikitext"): 8,
-    ("text", "html"): 6,
-    ("text", "gfm"): 3,
-    ("text-crawled", "wikitext"): 34,
-    ("text-crawled", "html"): 30,
-    ("text-crawled", "gfm"): 16,
+    ("text", "wikitext"): 0,
+    ("text", "html"): 0,
+    ("text", "gfm"): 0,
+    ("text-crawled", "wikitext"): 1,
+    ("text-crawled", "html"): 1,
+    ("text-crawled", "gfm"): 1,
 }
 
 

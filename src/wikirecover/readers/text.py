@@ -131,7 +131,13 @@ def _rebuild_citations(
                 Severity.INFO,
                 block.text,
                 block.first_line,
-                dropped="\n".join(b.text for b in owner.blocks) + "\n" + " ".join(marks),
+                dropped="\n".join(
+                    [
+                        *(b.text for b in owner.blocks),
+                        " ".join(map(str, owner.entries)),  # the list's own numbers
+                        " ".join(marks),
+                    ]
+                ),
             )
             continue
         if id(block) in in_chosen:
