@@ -108,7 +108,13 @@ def _rebuild_citations(
     groups = citations.marker_groups([b for b in blocks if id(b) not in in_lists])
     chosen = citations.assign_groups(lists, groups) if groups or lists else {}
     chosen = {g: r for g, r in chosen.items() if r.has_arrows or groups.get(g)}
-    marks = [m for b in blocks if id(b) not in in_lists for m in _MARKER.findall(b.text)]
+    marks = [
+        m
+        for b in blocks
+        if id(b) not in in_lists
+        for line in b.lines
+        for m in _MARKER.findall(line.text)
+    ]
     in_chosen = _block_ids(chosen.values())
     first_blocks = {id(r.blocks[0]): r for r in chosen.values()}
     content = [b for b in blocks if id(b) not in in_chosen]
