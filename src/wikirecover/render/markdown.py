@@ -136,7 +136,7 @@ class MarkdownWriter:
         items = []
         # its items, also those an HTML5 parser moved under a formatting element (an unclosed
         # <small> around a list is cloned into each item)
-        items_here = (li for li in node.css("li") if _closest(li, ("ul", "ol")) == node)
+        items_here = _own_items(node)
         for number, item in enumerate(items_here, 1):
             marker = f"{number}." if ordered else "-"
             body = self.blocks(item).strip() or ""
@@ -298,7 +298,7 @@ def flatten_deep(root: LexborNode, limit: int) -> int:
         while child is not None:
             stack.append((child, depth + 1))
             child = child.next
-    for node in deep:
+    for node in reversed(deep):  # deepest first: each unwrap then moves a single child
         node.unwrap()
     return len(deep)
 
@@ -321,6 +321,20 @@ def _cells(row: LexborNode) -> list[LexborNode]:
 
 def _closest_table(node: LexborNode) -> LexborNode | None:
     return _closest(node, ("table",))
+
+
+def _own_items(node: LexborNode) -> list[LexborNode]:
+    """The ``li`` of this list, in order, wherever a formatting element holds them, but not
+    those of the lists nested in it (one walk: a list 1,000 deep is not walked 1,000 times)."""
+    items: list[LexborNode] = []
+    stack = list(reversed(children(node)))
+    while stack:
+        child = stack.pop()
+        if child.tag == "li":
+            items.append(child)
+        elif child.tag not in ("ul", "ol") and not child.tag.startswith("-"):
+            stack.extend(reversed(children(child)))
+    return items
 
 
 def _closest(node: LexborNode, tags: tuple[str, ...]) -> LexborNode | None:
