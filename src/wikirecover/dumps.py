@@ -225,7 +225,10 @@ def _text_of(body: bytes, name: str) -> str:
 
 
 def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+    """The tag without its namespace (a damaged dump may hold `p:text` with an undeclared
+    prefix, which lxml's QName refuses: such a tag keeps its prefix and matches nothing)."""
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def _revision(title: str, body: bytes) -> Revision:

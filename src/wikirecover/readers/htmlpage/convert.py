@@ -471,9 +471,10 @@ def _list_items(node: LexborNode) -> list[LexborNode]:
     markup a browser shows as a list all the same); text outside any item is one more item."""
     items: list[LexborNode] = []
     for child in children(node):
-        if child.tag in ("li", "dt", "dd"):
+        tag = child.tag or "-"  # Lexbor gives some nodes (a doctype...) no tag
+        if tag in ("li", "dt", "dd"):
             items.append(child)
-        elif child.tag == "-text" or child.tag.startswith("-"):
+        elif tag.startswith("-"):
             continue
         elif child.css_first("li, dt, dd") is not None:
             items.extend(_list_items(child))
