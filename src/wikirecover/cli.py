@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .budget import PAGE_MEMORY, PAGE_SECONDS, Budget
+from .budget import PAGE_MEMORY, PAGE_SECONDS, Budget, BudgetExceeded, run_within
 from .errors import WikirecoverError
 from .model import Document
 from .options import Options
@@ -498,6 +498,40 @@ def _page_text(path: str) -> str:
     return result.output
 
 
+def _restore_result(
+    current_path: str | None,
+    history_path: str | None,
+    title: str | None,
+    bad: tuple[str, ...],
+    undo_path: str | None,
+    before_path: str | None,
+    good_path: str | None,
+):
+    """The restore of one page (run in a budgeted child process by `restore_command`)."""
+    from .restore import History, restore_from_history, undo_change
+    from .restore.known_good import flag_suspicious, restore_known_good
+
+    if bool(undo_path) != bool(before_path):
+        raise WikirecoverError("--undo BAD and --before GOOD go together")
+    if undo_path and before_path:
+        if current_path is None:
+            raise WikirecoverError("--undo needs the CURRENT page")
+        current, bad_text, good = (_page_text(p) for p in (current_path, undo_path, before_path))
+        why = f"the change {before_path} -> {undo_path}"
+        result = undo_change(current, good, bad_text, why)
+    elif history_path:
+        history = History.from_dump(history_path, title)
+        current = _page_text(current_path) if current_path else None
+        result = restore_from_history(history, current, bad)
+    elif current_path is None:
+        raise WikirecoverError("give the CURRENT page, or --history DUMP")
+    elif good_path:
+        result = restore_known_good(_page_text(current_path), _page_text(good_path))
+    else:
+        result = flag_suspicious(_page_text(current_path))
+    return result
+
+
 @cli.command("restore")
 @click.argument("current_path", metavar="[CURRENT]", required=False)
 @click.option(
@@ -543,31 +577,23 @@ def restore_command(
     uncertain (the page is still written), 2 for bad input."""
     import json
 
-    from .restore import History, restore_from_history, undo_change
-    from .restore.known_good import flag_suspicious, restore_known_good
     from .restore.review import review_page
 
     try:
-        if bool(undo_path) != bool(before_path):
-            raise WikirecoverError("--undo BAD and --before GOOD go together")
-        if undo_path and before_path:
-            if current_path is None:
-                raise WikirecoverError("--undo needs the CURRENT page")
-            current, bad_text, good = (
-                _page_text(p) for p in (current_path, undo_path, before_path)
+        try:
+            result = run_within(
+                Budget(),
+                _restore_result,
+                current_path,
+                history_path,
+                title,
+                bad,
+                undo_path,
+                before_path,
+                good_path,
             )
-            why = f"the change {before_path} -> {undo_path}"
-            result = undo_change(current, good, bad_text, why)
-        elif history_path:
-            history = History.from_dump(history_path, title)
-            current = _page_text(current_path) if current_path else None
-            result = restore_from_history(history, current, bad)
-        elif current_path is None:
-            raise WikirecoverError("give the CURRENT page, or --history DUMP")
-        elif good_path:
-            result = restore_known_good(_page_text(current_path), _page_text(good_path))
-        else:
-            result = flag_suspicious(_page_text(current_path))
+        except BudgetExceeded as exc:
+            _fail(f"restore stopped: {exc.reason}", EXIT_PAGE_FAILED)
         _write(output, result.text)
         if report_path:
             _write(report_path, json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n")
