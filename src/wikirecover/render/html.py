@@ -78,6 +78,7 @@ def _url_title(title: str) -> str:
     return quote(title.replace(" ", "_"), safe=";@$!*(),/~:")
 
 
+_OWN_MARKS = {point: f"&#x{point:X};" for point in range(0xE000, 0xE004)}
 _LOOKS_LIKE_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 
 
@@ -139,11 +140,15 @@ class HtmlRenderer:
         self.blocks.append(inline_html)
         return f"\ue002{len(self.blocks) - 1}\ue003"
 
+    def _block_at(self, match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return self.blocks[number] if number < len(self.blocks) else match.group(0)
+
     def _unplace(self, text: str) -> str:
         for _ in range(8):  # blocks may hold blocks
             if "\ue002" not in text:
                 break
-            text = re.sub(r"\ue002(\d+)\ue003", lambda m: self.blocks[int(m.group(1))], text)
+            text = re.sub(r"\ue002(\d+)\ue003", self._block_at, text)
         return text
 
     # --- inline ----------------------------------------------------------------------------
@@ -199,7 +204,9 @@ class HtmlRenderer:
             return self.heading(node)
         if isinstance(node, Tag):
             return self.tag(node)
-        return html.escape(str(node), quote=False)
+        # the page's own private-use characters that the renderer uses as marks: written as
+        # character references, so that they stay text
+        return html.escape(str(node), quote=False).translate(_OWN_MARKS)
 
     def template(self, node: Template) -> str:
         name = " ".join(str(node.name).split())
