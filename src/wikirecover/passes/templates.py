@@ -198,6 +198,7 @@ def _line_template(line: str, rules: Rules, doc: Document) -> str | None:
                     COMPONENT,
                     Severity.GUESS,
                     line,
+                    dropped=line,  # the template's wording is the wiki's, not the page's
                 )
                 return call
     return None

@@ -70,6 +70,19 @@ def read_text_dump(text: str, source: SourceInfo, options: Options) -> Iterator[
         for block in blocks
         if block.kind == "heading" and (found := rules.edit_link.search(block.lines[0].text))
     ]
+    numbers = [
+        str(block.number)
+        for block in blocks
+        if block.kind == "item" and block.marker == "#" and block.number is not None
+    ]
+    if numbers:
+        doc.report(
+            "list-numbers",
+            f"{len(numbers)} numbered list item(s) written with # (MediaWiki numbers them)",
+            COMPONENT,
+            Severity.INFO,
+            dropped=" ".join(numbers),
+        )
     if edit_links:
         doc.report(
             "chrome-removed",
@@ -225,5 +238,11 @@ def _report_layout(blocks: list[Block], doc: Document) -> None:
         if block.kind in LAYOUT_REPORTS:
             code, severity, message = LAYOUT_REPORTS[block.kind]
             doc.report(
-                code, message(block), COMPONENT, severity, block.lines[0].text, block.first_line
+                code,
+                message(block),
+                COMPONENT,
+                severity,
+                block.lines[0].text,
+                block.first_line,
+                dropped="\n".join(line.text for line in block.lines),
             )
