@@ -88,14 +88,7 @@ def write_with_pandoc(target: str, name: str, doc: Document, options: Options) -
     degraded: set[int] = set()
     for _ in range(MAX_DEGRADED_LINES + 1):
         try:
-            return run_pandoc(
-                wikitext,
-                "mediawiki",
-                target,
-                timeout=options.pandoc_timeout,
-                memory=options.pandoc_memory,
-                binary=target in BINARY,
-            )
+            return _pandoc(wikitext, "mediawiki", target, options)
         except PandocError as exc:
             where = _WHERE.search(str(exc))
             lines = wikitext.split("\n")
@@ -125,6 +118,18 @@ def write_with_pandoc(target: str, name: str, doc: Document, options: Options) -
     )
 
 
+def _pandoc(text: str, source: str, target: str, options: Options) -> str | bytes:
+    """pandoc under the options' time and heap budget."""
+    return run_pandoc(
+        text,
+        source,
+        target,
+        timeout=options.pandoc_timeout,
+        memory=options.pandoc_memory,
+        binary=target in BINARY,
+    )
+
+
 def _captions_shown(page: str) -> str:
     """The HTML export with each image's caption (kept there as its ``alt``, as MediaWiki's
     does) also written as text after it: pandoc's writers drop ``alt`` in many formats."""
@@ -147,14 +152,7 @@ def _from_own_html(
     from .html import write_html
 
     page = _captions_shown(write_html(doc, options))
-    output = run_pandoc(
-        page,
-        "html",
-        target,
-        timeout=options.pandoc_timeout,
-        memory=options.pandoc_memory,
-        binary=target in BINARY,
-    )
+    output = _pandoc(page, "html", target, options)
     doc.report(
         "pandoc-from-html",
         f"pandoc could not read the wikitext ({failure}); converted from the HTML export instead",

@@ -20,7 +20,11 @@ NO_LINKS = frozenset({"plain"})
 def report_unexported(doc: Document, to: str, options: Options) -> None:
     if to in KEEPS_EVERYTHING:
         return
-    comments = [str(node.contents).strip() for node in nodes_of(doc.wikicode, Comment)]
+    # one walk of the tree (this runs on every export): its nodes by kind
+    found: dict[type, list] = {Comment: [], Wikilink: [], ExternalLink: [], Tag: []}
+    for node in nodes_of(doc.wikicode, (Comment, Wikilink, ExternalLink, Tag)):  # type: ignore[arg-type]
+        found[type(node)].append(node)
+    comments = [str(node.contents).strip() for node in found[Comment]]
     if any(comments):
         doc.report(
             "comments-not-exported",
@@ -32,7 +36,7 @@ def report_unexported(doc: Document, to: str, options: Options) -> None:
     namespaces = {n.casefold() for n in options.rules.category_namespaces}
     categories = [
         title
-        for link in nodes_of(doc.wikicode, Wikilink)
+        for link in found[Wikilink]
         if ":" in (title := str(link.title).strip())
         and title.split(":", 1)[0].strip().casefold() in namespaces
     ]
@@ -54,8 +58,8 @@ def report_unexported(doc: Document, to: str, options: Options) -> None:
             dropped="\n".join(categories),
         )
     if to in NO_LINKS:
-        targets = [str(link.title).strip() for link in nodes_of(doc.wikicode, Wikilink)]
-        targets += [str(link.url).strip() for link in nodes_of(doc.wikicode, ExternalLink)]
+        targets = [str(link.title).strip() for link in found[Wikilink]]
+        targets += [str(link.url).strip() for link in found[ExternalLink]]
         if targets:
             doc.report(
                 "link-targets-not-exported",
@@ -67,7 +71,7 @@ def report_unexported(doc: Document, to: str, options: Options) -> None:
     if to not in KEEPS_TITLES:
         titles = [
             str(tag.get("title").value).strip()
-            for tag in nodes_of(doc.wikicode, Tag)
+            for tag in found[Tag]
             if tag.has("title") and str(tag.get("title").value).strip()
         ]
         if titles:
