@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import multiprocessing
 import sys
 import time
 from pathlib import Path
@@ -63,6 +64,10 @@ class Tally:
         self.seconds += seconds
         self.size += size
 
+    def merge(self, other: Tally) -> None:
+        for name in ("n", "exact", "wrong_clean", "uncertain", "seconds", "size", "tp", "fp", "fn"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
     def line(self) -> str:
         n = max(self.n, 1)
         out = (
@@ -94,30 +99,17 @@ def damage_labels(p: str, v: str, damaged: str) -> list[bool]:
     return labels
 
 
-def main() -> int:
-    here = Path(__file__).resolve().parent.parent
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=here.parent / "shared")
-    parser.add_argument("--limit", type=int, default=0)
-    parser.add_argument("--mode", default="history,undo,good")
-    parser.add_argument("--show", type=int, default=0, help="print this many failures per mode")
-    args = parser.parse_args()
-    modes = set(args.mode.split(","))
-    folder = args.shared / "history"
-    started = time.perf_counter()
-    history = History.from_dump(folder / "enwiki-Anarchism-full-history-2001-2010.xml.lzma")
-    print(f"history: {len(history)} revisions read in {time.perf_counter() - started:.1f} s")
-    index = {rev_id: k for k, rev_id in enumerate(history.ids)}
-    with open(folder / "restore_cases.csv", newline="", encoding="utf-8") as handle:
-        cases = [row for row in csv.DictReader(handle) if row["inject_ok"] == "1"]
-    if args.limit:
-        cases = cases[: args.limit]
+_SHARED: tuple = ()
+
+
+def _run_cases(cases: list[dict]) -> tuple[dict[str, Tally], int]:
+    history, index, modes, show = _SHARED
     tallies = {name: Tally(name) for name in ("reverse-dmp", *sorted(modes))}
     shown: dict[str, int] = {}
     skipped = 0
     for done, row in enumerate(cases, 1):
         if done % 100 == 0:
-            print(f"  {done} cases, {time.perf_counter() - started:.0f} s", flush=True)
+            print(f"  {done} cases in one worker", flush=True)
         p, v, g = (history.text(index[row[key]]) for key in ("base_rev", "vandal_rev", "truth_rev"))
         damaged = inject(p, v, g)
         if damaged is None:
@@ -144,11 +136,47 @@ def main() -> int:
                     tally.tp += sum(a and b for a, b in zip(said, truth, strict=True))
                     tally.fp += sum(a and not b for a, b in zip(said, truth, strict=True))
                     tally.fn += sum(b and not a for a, b in zip(said, truth, strict=True))
-            if result.text != g and shown.get(mode, 0) < args.show:
+            if result.text != g and shown.get(mode, 0) < show:
                 shown[mode] = shown.get(mode, 0) + 1
                 print(f"-- {mode} case {row['case']} certain={result.certain}: {result.base}")
                 for h in hunks(g, result.text)[:3]:
                     print(f"   truth {h.removed[:100]!r} -> ours {h.added[:100]!r}")
+    return tallies, skipped
+
+
+def main() -> int:
+    here = Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=here.parent / "shared")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (forked)")
+    parser.add_argument("--mode", default="history,undo,good")
+    parser.add_argument("--show", type=int, default=0, help="print this many failures per mode")
+    args = parser.parse_args()
+    modes = set(args.mode.split(","))
+    folder = args.shared / "history"
+    started = time.perf_counter()
+    history = History.from_dump(folder / "enwiki-Anarchism-full-history-2001-2010.xml.lzma")
+    print(f"history: {len(history)} revisions read in {time.perf_counter() - started:.1f} s")
+    index = {rev_id: k for k, rev_id in enumerate(history.ids)}
+    with open(folder / "restore_cases.csv", newline="", encoding="utf-8") as handle:
+        cases = [row for row in csv.DictReader(handle) if row["inject_ok"] == "1"]
+    if args.limit:
+        cases = cases[: args.limit]
+    # the history is read once; forked workers share it (copy on write)
+    global _SHARED
+    _SHARED = (history, index, modes, args.show)
+    slices = [cases[k :: args.jobs] for k in range(args.jobs)]
+    if args.jobs > 1:
+        with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+            parts = pool.map(_run_cases, slices)
+    else:
+        parts = [_run_cases(slices[0])]
+    tallies = parts[0][0]
+    for other, _ in parts[1:]:
+        for name, tally in other.items():
+            tallies[name].merge(tally)
+    skipped = sum(part[1] for part in parts)
     print(f"{len(cases) - skipped} cases ({skipped} where the injection changed nothing)")
     for tally in tallies.values():
         print(tally.line())

@@ -75,6 +75,20 @@ def test_history_mode_without_a_page_restores_the_latest_revision() -> None:
     assert result.text == G and result.certain
 
 
+def test_a_listed_revision_is_undone_on_the_later_revisions_that_carry_it() -> None:
+    later = V.replace("differ fundamentally", "differ greatly")
+    history = History.from_texts([P, V, later])
+    result = restore_from_history(history, None, ("2",))
+    assert result.text == P.replace("differ fundamentally", "differ greatly")
+    assert sorted(h.decision for h in result.hunks) == ["kept", "reverted"]
+
+
+def test_a_listed_revision_reverted_since_taints_no_later_revision() -> None:
+    history = History.from_texts([P, V, P, G])
+    assert history.carried_until(1) == 2
+    assert History.from_texts([P, V, G]).carried_until(1) == 3
+
+
 def test_a_blanked_page_is_never_reported_certain() -> None:
     history = History.from_texts([P, "", P, G])
     result = restore_from_history(history, "")

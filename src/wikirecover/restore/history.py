@@ -9,6 +9,7 @@ in between.
 
 from __future__ import annotations
 
+import hashlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -33,6 +34,7 @@ class BadChange:
     before: int  # index in the history
     bad: int
     reason: str
+    listed: bool = False  # named by the user (not reverted: the revisions after carry it)
 
 
 @dataclass
@@ -126,6 +128,26 @@ class History:
             return self.ids.index(revision_id)
         except ValueError:
             raise InputError(f"no revision {revision_id} in the history") from None
+
+    def revisions_with(self, text: str) -> list[int]:
+        """The revisions whose text is exactly ``text`` (by SHA-1), oldest first."""
+        by_sha1 = self.cached("by-sha1", self._by_sha1)
+        return by_sha1.get(hashlib.sha1(text.encode("utf-8")).hexdigest(), [])
+
+    def _by_sha1(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for index, sha1 in enumerate(self.sha1s):
+            found.setdefault(sha1, []).append(index)
+        return found
+
+    def carried_until(self, bad: int) -> int:
+        """The first revision after ``bad`` that no longer descends from it: one whose text
+        is that of a revision before ``bad`` (a revert past it); the history's length if none."""
+        earlier = set(self.sha1s[:bad])
+        for index in range(bad + 1, len(self)):
+            if self.sha1s[index] in earlier:
+                return index
+        return len(self)
 
     def identity_reverts(self, radius: int = REVERT_RADIUS) -> list[BadChange]:
         """Each run of revisions undone by an identity revert, as the change it made."""

@@ -14,12 +14,15 @@ from collections import Counter
 from .history import BadChange, History
 from .hunks import KEPT, REVERTED, Hunk, hunks, rebuild
 from .known import KnownBadChanges, Match
+from .reproduce import Reproduction, reproductions
 from .result import Restored
 
 REVERT_AT = 0.8  # likeness to a known bad change from which a hunk is reverted
 CERTAIN_AT = 0.95  # ... and from which that is certain
 BASES = 6  # nearest revisions tried as the page's base
 SHARED = 0.5  # below this share of its base kept, a page's base is a guess
+NEIGHBOURS = 5  # revisions either side of the one found that may hide under the bad change
+RECENT = 20  # revisions before the page's base in which a reverted change counts as recent
 
 
 def bad_changes(history: History, listed: tuple[str, ...] = ()) -> list[BadChange]:
@@ -29,7 +32,9 @@ def bad_changes(history: History, listed: tuple[str, ...] = ()) -> list[BadChang
         index = history.index_of(revision_id)
         if index == 0:
             continue  # the first revision has nothing before it to go back to
-        found.append(BadChange(index - 1, index, f"revision {revision_id} was listed as bad"))
+        found.append(
+            BadChange(index - 1, index, f"revision {revision_id} was listed as bad", listed=True)
+        )
     return found
 
 
@@ -39,18 +44,47 @@ def restore_from_history(
     changes = history.cached(("bad", listed), lambda: bad_changes(history, listed))
     if current is None:
         current = history.text(len(history) - 1)
-    excluded = {k for change in changes for k in range(change.before + 1, change.bad + 1)}
+    excluded = history.cached(("excluded", listed), lambda: _carrying(history, changes))
     known = history.cached(("known", listed), lambda: KnownBadChanges(history, changes))
-    tried = []
-    memo: dict[tuple, list[Match]] = {}  # bases near each other share most of their hunks
-    bases = history.nearest(current, excluded, count=BASES)
-    for base in bases:
-        found = _classified(history, known, base, current, memo, near=bases[0])
-        unexplained = sum(h.size for h in found if h.decision == KEPT or not h.certain)
-        tried.append(((unexplained, sum(h.size for h in found)), base, found))
-    _, base, found = min(tried, key=lambda t: t[0])
-    old = history.text(base)
     notes = [f"{len(changes)} bad changes known from the history"]
+    bases = history.nearest(current, excluded, count=BASES)
+    if current in (history.text(k) for k in bases[:1]):
+        return Restored(current, current, current, [], "history", _named(history, bases[0]), notes)
+    tried: list[tuple] = []
+    # first the cheap look: a recently reverted change done again on a near revision, exactly
+    exact = (
+        []
+        if listed
+        else reproductions(
+            history, current, _recent(known, bases), bases, excluded, undo_first=False
+        )
+    )
+    if exact:
+        base, found = _reproduced(history, current, exact, bases[0], notes, excluded)
+    else:
+        memo: dict[tuple, list[Match]] = {}  # bases near each other share most of their hunks
+        for base in bases:
+            found, ranked = _classified(history, known, base, current, memo, near=bases[0])
+            unexplained = sum(h.size for h in found if h.decision == KEPT or not h.certain)
+            tried.append(((unexplained, sum(h.size for h in found)), base, found, ranked))
+        _, base, found, ranked = min(tried, key=lambda t: t[0])
+        repeated = [known.changes[n] for n in ranked]
+        if found and not _carried(repeated, base):
+            suspects = dict.fromkeys([*ranked, *(n for t in tried for n in t[3])])
+            exact = reproductions(
+                history, current, [known.changes[n] for n in suspects], bases, excluded
+            )
+            if exact:
+                tried = []  # the other near revisions were tried: none gives the page exactly
+                base, found = _reproduced(history, current, exact, base, notes, excluded)
+            else:
+                _all_uncertain(
+                    found,
+                    notes,
+                    "no good revision with a bad change done again gives the page exactly: it "
+                    "was edited in ways the history does not show",
+                )
+    old = history.text(base)
     if _kept_share(old, found) < SHARED:
         _all_uncertain(
             found,
@@ -59,7 +93,7 @@ def restore_from_history(
         )
     others = sorted(
         history.ids[b]
-        for _, b, f in tried
+        for _, b, f, _ in tried
         if b != base
         and all(h.decision == REVERTED for h in f)
         and _hidden_difference(old, history.text(b), found)
@@ -77,9 +111,94 @@ def restore_from_history(
         current,
         found,
         "history",
-        f"revision {history.ids[base]} (the good revision the page is nearest, of {len(history)})",
+        _named(history, base),
         notes,
     )
+
+
+def _named(history: History, base: int) -> str:
+    return (
+        f"revision {history.ids[base]} (the good revision the page is nearest, of {len(history)})"
+    )
+
+
+def _carried(repeated: list[BadChange], base: int) -> bool:
+    """Whether the page carries a listed bad revision made after its base (a page edited since
+    the damage): it is then no revision plus a change done again, and hunks that are no bad
+    change's are edits made since, kept."""
+    return bool(repeated) and repeated[0].listed and base < repeated[0].bad
+
+
+def _recent(known: KnownBadChanges, bases: list[int]) -> list[BadChange]:
+    """The bad changes reverted shortly before one of the page's nearest revisions: a reverted
+    change is most often done again soon after (a vandal coming back, an edit war)."""
+    return [
+        change
+        for change in known.changes
+        if any(0 <= base - change.bad <= RECENT for base in bases)
+    ]
+
+
+def _reproduced(
+    history: History,
+    current: str,
+    exact: list[Reproduction],
+    base: int,
+    notes: list[str],
+    excluded: set[int],
+) -> tuple[int, list[Hunk]]:
+    """The revision the page was made from, with every hunk from it to the page reverted;
+    certain when no other revision that differs from it gives the page as well."""
+    by_text: dict[str, Reproduction] = {}
+    for found in exact:
+        by_text.setdefault(history.text(found.revision), found)
+    chosen = next((r for r in by_text.values() if r.revision == base), exact[0])
+    old = history.text(chosen.revision)
+    reason = (
+        f"the page is revision {history.ids[chosen.revision]} with a bad change done again, "
+        f"exactly: {chosen.change.reason}"
+    )
+    found = hunks(old, current)
+    for hunk in found:
+        hunk.decision, hunk.certain, hunk.reason, hunk.score = REVERTED, True, reason, 1.0
+    notes.append(reason)
+    if len(by_text) > 1:
+        others = ", ".join(history.ids[r.revision] for r in by_text.values() if r is not chosen)
+        _all_uncertain(
+            found,
+            notes,
+            f"revision {others} with a bad change done again gives the page exactly as well, "
+            "and restores to a different page",
+        )
+        return chosen.revision, found
+    # a revision made just before or after it that differs only where the bad change wrote
+    # over the page would have given the same page: nothing in the page tells them apart
+    around = range(chosen.revision - NEIGHBOURS, chosen.revision + NEIGHBOURS + 1)
+    hidden = [
+        history.ids[k]
+        for k in around
+        if 0 <= k < len(history)
+        and k not in excluded
+        and _hidden_difference(old, history.text(k), found)
+    ]
+    if hidden:
+        _all_uncertain(
+            found,
+            notes,
+            f"revision {', '.join(hidden)} differs from it only where the bad change wrote over "
+            "the page, and restores to a different page",
+        )
+    return chosen.revision, found
+
+
+def _carrying(history: History, changes: list[BadChange]) -> set[int]:
+    """The revisions that hold a bad change: the reverted run of an identity revert; for a
+    listed revision, it and every later one until a revert past it."""
+    carrying: set[int] = set()
+    for change in changes:
+        end = history.carried_until(change.bad) if change.listed else change.bad + 1
+        carrying.update(range(change.before + 1, end))
+    return carrying
 
 
 def _hidden_difference(old: str, other: str, found: list[Hunk]) -> bool:
@@ -106,10 +225,10 @@ def _kept_share(old: str, found: list[Hunk]) -> float:
 
 def _classified(
     history: History, known: KnownBadChanges, base: int, current: str, memo: dict, near: int
-) -> list[Hunk]:
+) -> tuple[list[Hunk], list[int]]:
     """The hunks from revision ``base`` to ``current``: reverted when they repeat a known bad
     change (certainly when it is the one bad change that accounts for most of them), kept
-    otherwise."""
+    otherwise; and the bad changes they repeat, the one that accounts for most first."""
     found = hunks(history.text(base), current)
     likes: dict[int, list[Match]] = {}
     named: list[int] = []
@@ -160,4 +279,4 @@ def _classified(
             hunk.reason += f"; {hunk.score:.0%} alike to a bad change: " + (
                 likes[number][0].change.reason
             )
-    return found
+    return found, ranked

@@ -1,0 +1,66 @@
+"""The page explained exactly: which good revision, with which bad change done again on it,
+gives the page as it is.
+
+History mode first reads the page hunk by hunk; this checks the reading. For each bad change
+the page's hunks repeat (a reverted run, ``before -> bad``) and each good revision the page may
+come from, the bad change is done again on the revision with the project's three-way merge
+(`align.merge.merge3(before, revision, bad)`). A merge without conflicts that gives back the
+page character for character proves the page is that revision plus that bad change, so the
+restore is the revision itself. The revisions tried are the page's nearest ones and those
+nearest the page with the bad change undone (a large bad change moves the page away from the
+revision it was made from).
+
+One distinct revision reproducing the page makes the restore certain; two that differ (a later
+edit hidden under what the bad change overwrote) make it uncertain, since the page cannot tell
+them apart; none leaves history mode's own reading, which is then not certain when it reverted
+anything: a page that is not a revision plus a known bad change was edited in ways the history
+does not show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..align.merge import merge3
+from .history import BadChange, History
+from .undo import undo_change
+
+UNDONE_NEAREST = 3  # revisions nearest the page with a bad change undone
+
+
+@dataclass(frozen=True)
+class Reproduction:
+    revision: int  # the good revision the page was made from
+    change: BadChange  # the bad change done again on it
+
+
+def reproductions(
+    history: History,
+    current: str,
+    changes: list[BadChange],
+    bases: list[int],
+    excluded: set[int],
+    undo_first: bool = True,
+) -> list[Reproduction]:
+    """Every (good revision, bad change) pair that gives ``current`` exactly, the bad changes
+    in the order given, then the revisions nearest first. With ``undo_first`` the revisions
+    nearest the page with the first change undone are tried as well."""
+    found: list[Reproduction] = []
+    texts = {revision: history.text(revision) for revision in bases}
+    for rank, change in enumerate(changes):
+        before, bad = history.text(change.before), history.text(change.bad)
+        near: list[int] = []
+        if rank == 0 and undo_first:  # the page with the change it repeats most undone
+            undone = undo_change(current, before, bad).text
+            near = [k for k in history.revisions_with(undone) if k not in excluded]
+            near += history.nearest(undone, excluded, count=UNDONE_NEAREST)
+        for revision in dict.fromkeys([*bases, *near]):
+            text = texts[revision] if revision in texts else history.text(revision)
+            # a clean merge makes both changes whole, so the lengths add up: a cheap first cut
+            # (a merge of two pages far apart takes seconds)
+            if len(current) - len(text) != len(bad) - len(before):
+                continue
+            merged = merge3(before, text, bad)
+            if not merged.conflicts and merged.text == current:
+                found.append(Reproduction(revision, change))
+    return found
