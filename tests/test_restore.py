@@ -67,6 +67,28 @@ def test_history_mode_keeps_a_new_edit_it_cannot_explain() -> None:
     result = restore_from_history(history, current)
     assert result.text == G.replace("Schools ==", "Schools of thought ==")
     assert sorted(h.decision for h in result.hunks) == ["kept", "reverted"]
+    # no revision with the bad change done again gives this page: it holds an edit the history
+    # does not show, so the restore may be wrong and says so
+    assert not result.certain
+    assert any("edited in ways the history does not show" in note for note in result.notes)
+
+
+def test_history_mode_is_certain_only_when_a_revision_plus_a_bad_change_gives_the_page() -> None:
+    history = History.from_texts([P, V, P, G, G.replace("Anarchist schools", "Schools")])
+    result = restore_from_history(history, damaged(G))
+    assert result.text == G and result.certain
+    assert "the page is revision 4 with a bad change done again, exactly" in result.notes[-1]
+
+
+def test_a_near_revision_hidden_under_the_bad_change_makes_the_restore_uncertain() -> None:
+    sentence = "The earliest anarchist themes can be found in the 6th century BC."
+    good = P.replace("differ fundamentally", "differ greatly")
+    later = good.replace("6th century", "sixth century")  # edits only what the vandal deleted
+    history = History.from_texts([P, P.replace(sentence, ""), P, good, later])
+    result = restore_from_history(history, good.replace(sentence, ""))
+    assert result.text == good
+    assert not result.certain  # the page cannot tell revision 4 from revision 5
+    assert "revision 5 differs from it only where the bad change wrote over" in result.notes[-1]
 
 
 def test_history_mode_without_a_page_restores_the_latest_revision() -> None:

@@ -1,10 +1,12 @@
 """Parsing wikitext safely: the one place that configures and calls mwparserfromhell's parser.
 
-mwparserfromhell 0.7.2's C tokenizer corrupts the heap on a bare ``&`` (upstream #352, fix not
-released) and truncates at U+0000 (#355). The pure-Python tokenizer has neither bug and, because
-80% of parse time is tree building, costs only ~1.4x on our corpus (1.02 s vs 0.71 s for 46 pages,
-1.1 MB). mwparserfromhell's own node setters parse too, so the switch is the library-wide flag,
-set once when wikirecover is imported, until a fixed release exists.
+mwparserfromhell 0.7.2's C tokenizer corrupts the heap on an ``&`` (upstream #352, fix not
+released), truncates at U+0000 (#355) and reads no tag opening over several lines. It is used
+through `tokenizer.SafeTokenizer`, which never gives it an ``&`` and rebuilds the entities after,
+and falls back to the pure-Python tokenizer for what it cannot take: the same tokens, parsing
+about twice as fast (the rest of parse time is tree building). mwparserfromhell's own node
+setters parse too, so the switch is the library-wide tokenizer, set once when wikirecover is
+imported.
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ from mwparserfromhell.nodes import Argument, Node, Template, Text
 from mwparserfromhell.parser import ParserError
 from mwparserfromhell.wikicode import Wikicode
 
-mwparserfromhell.parser.use_c = False
+from .tokenizer import SafeTokenizer
+
+mwparserfromhell.parser.CTokenizer = SafeTokenizer
+mwparserfromhell.parser.use_c = True
 
 # Tags of MediaWiki extensions whose content is not wikitext and that render it their own way
 # (formulas, galleries, maps, highlighted code...): a static tool can only show or compare them

@@ -65,22 +65,40 @@ def test_row11_a_bare_ampersand_round_trips(text: str) -> None:
 
 
 def test_row11_canary_the_c_tokenizer_still_corrupts_its_heap_on_a_bare_ampersand() -> None:
-    """While this passes, wikitext.py keeps the C tokenizer off (#352). When a fixed
-    mwparserfromhell is released it fails: turn the C tokenizer back on and re-measure."""
+    """While this passes, `tokenizer.SafeTokenizer` must keep every & from the C tokenizer
+    (#352). When a fixed mwparserfromhell is released it fails: the masking can go."""
     code = (
-        "import mwparserfromhell, mwparserfromhell.parser as p\n"
-        "assert p.use_c, 'no C tokenizer in this build'\n"
-        "for _ in range(200): mwparserfromhell.parse('{{T|p=a & b}} a & b')\n"
+        "from mwparserfromhell.parser._tokenizer import CTokenizer\n"
+        "for _ in range(200): CTokenizer().tokenize('{{T|p=a & b}} a & b', 0, False)\n"
     )
-    env = dict(os.environ, PYTHONMALLOC="debug")
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=60)
-    if b"no C tokenizer" in done.stderr:
+    done = _debug_malloc(code)
+    if b"ImportError" in done.stderr or b"ModuleNotFoundError" in done.stderr:
         pytest.skip("mwparserfromhell was built without its C tokenizer")
     assert done.returncode != 0, (
         f"mwparserfromhell {mwparserfromhell.__version__} no longer corrupts its heap on a bare "
-        "&: re-enable the C tokenizer in wikitext.py and re-measure"
+        "&: SafeTokenizer's masking of & can go; re-measure"
     )
-    assert not mwparserfromhell.parser.use_c
+
+
+def test_row11_the_tokenizer_in_use_keeps_the_heap_intact_on_ampersands() -> None:
+    """wikirecover's tokenizer (C with every & masked) under the debugging allocator, which
+    aborts on the first write out of bounds."""
+    code = (
+        "import mwparserfromhell, wikirecover.wikitext\n"
+        "assert type(mwparserfromhell.parser.Parser()._tokenizer).__name__ == 'SafeTokenizer'\n"
+        "pieces = ['{{T|p=a & b}}', 'a &amp; b &#65; &#x41; &foo; &',\n"
+        "          '<span title=\"&amp;\">&lt;</span>', '[http://a.org/?a=1&amp;b=2 x&nbsp;y]',\n"
+        "          '<!-- & -->', '<nowiki>&amp;</nowiki>']\n"
+        "for _ in range(50):\n"
+        "    for piece in pieces: mwparserfromhell.parse(piece + ' ' + piece)\n"
+    )
+    done = _debug_malloc(code)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+
+
+def _debug_malloc(code: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONMALLOC="debug")
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=120)
 
 
 def test_row12_a_parser_error_falls_back_and_keeps_the_text(monkeypatch) -> None:

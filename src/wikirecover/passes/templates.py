@@ -224,8 +224,8 @@ def _red_links(
         if match.start() < position:
             continue
         name, end = _template_name(line, match.end(), red_link, rules)
-        if not name:
-            continue
+        if not name[:1].isalnum():
+            continue  # no name, or one starting with punctuation (`Template:;`): no red link
         out.append(line[position : match.start()])
         name = spellings.get(_first_letter_folded(name), name)
         out.append("{{" + name + "}}")

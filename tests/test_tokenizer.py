@@ -1,0 +1,73 @@
+"""The tokenizer in use (C with every & masked) gives the pure-Python tokenizer's tokens."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import shared_dir
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mwparserfromhell.parser import tokens as T
+from mwparserfromhell.parser.tokenizer import Tokenizer as PythonTokenizer
+
+from wikirecover.tokenizer import SafeTokenizer
+
+
+def same_tokens(text: str, skip_style_tags: bool = False) -> None:
+    ours = SafeTokenizer().tokenize(text, 0, skip_style_tags)
+    theirs = PythonTokenizer().tokenize(text, 0, skip_style_tags)
+    # the Python tokenizer alone leaves an empty text token before some link ends
+    assert _kept(ours) == _kept(theirs), text
+
+
+def _kept(tokens: list) -> list:
+    return [t for t in tokens if not (type(t) is T.Text and t.text == "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a &amp; b &lt; c &AElig; &foo; & &#65; &#x41; &#X41; &#0; &#x110000; &#12a; &#x; &;",
+        "{{T|p=a & b &lt; c}} {{a&amp;b}} [[A&amp;B|x &gt; y]]",
+        '<span title="a &amp; b" data-x=&lt;>x &gt; y</span> <br clear=&quot; />',
+        "[http://a.org/?a=1&amp;b=2 x&nbsp;y] http://a.org/x&amp;y http://a.org/url&amp; end",
+        "<!-- &amp; & --> <nowiki>&amp; & &lt;</nowiki> <pre>&amp;</pre>",
+        "<a&b>x</a&b> </x&amp;> <ref name=&amp;>r &amp;</ref>",
+        "== Head &amp; tail ==\n* item &amp;\n; term &amp; : def\n{| class=&amp;\n| a &amp; b\n|}",
+        '<div\ntitle="&#100;">x &amp;</div>',  # a tag over lines: the Python tokenizer
+        "nul \x00 &amp; after",  # U+0000: the Python tokenizer
+        "\ue01a\ue01b\ue01c\ue01d &amp;",  # every placeholder taken: the Python tokenizer
+        "'''bold &amp;''' ''it &lt;'' {{{arg|&amp;}}}",
+    ],
+)
+def test_tokens_equal_the_python_tokenizers(text: str) -> None:
+    same_tokens(text)
+    same_tokens(text, skip_style_tags=True)
+
+
+FRAGMENTS = st.sampled_from(
+    [
+        "&", "&amp;", "&lt", "&#65;", "&#x41;", "&zz;", ";", "#", "x", " ", "\n", "a", "Ab",
+        "{{", "}}", "|", "=", "[[", "]]", "[", "]", "http://a.org/", "<", ">", "/", "<span>",
+        "</span>", "<ref>", "</ref>", '"', "'", "''", "<!--", "-->", "<nowiki>", "</nowiki>",
+        "*", ":", "==", "{|", "|}", "|-", "!", "{{{", "}}}",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(FRAGMENTS, max_size=40).map("".join))
+def test_generated_wikitext_gives_the_same_tokens(text: str) -> None:
+    same_tokens(text)
+
+
+def test_every_shared_page_and_parser_test_gives_the_same_tokens() -> None:
+    corpus = shared_dir("corpus", "wikitext")
+    texts = [path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.wiki"))]
+    for name in ("parserTests.txt", "citeParserTests.txt"):
+        suite = shared_dir("parsertests", name).read_text(encoding="utf-8")
+        texts += re.findall(r"^!! *wikitext\n(.*?)^!! ", suite, flags=re.S | re.M)
+    assert len(texts) > 1000
+    for text in texts:
+        same_tokens(text)
