@@ -83,7 +83,6 @@ def _export(pages: list) -> str:
     return f'<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/">{body}</mediawiki>'
 
 
-
 def test_what_pandoc_loses_is_reported() -> None:
     pages = sorted(shared_dir("corpus", "wikitext").glob("*.wiki"))[:12]
     for page in pages:

@@ -93,9 +93,8 @@ def _with_entities(tokens: list, mark: str) -> list:
             out.append(T.Text(text=token.text.replace(mark, "&")))
         else:
             following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if (
-                type(following) is T.ExternalLinkClose
-                and re.search(re.escape(mark) + r"#?[0-9a-zA-Z]+$", token.text)
+            if type(following) is T.ExternalLinkClose and re.search(
+                re.escape(mark) + r"#?[0-9a-zA-Z]+$", token.text
             ):
                 raise _Unsafe("a free link ending before an entity's ';'")
             out.extend(_split(token.text, mark, entity))
