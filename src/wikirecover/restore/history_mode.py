@@ -47,9 +47,12 @@ def restore_from_history(
     excluded = history.cached(("excluded", listed), lambda: _carrying(history, changes))
     known = history.cached(("known", listed), lambda: KnownBadChanges(history, changes))
     notes = [f"{len(changes)} bad changes known from the history"]
-    bases = history.nearest(current, excluded, count=BASES)
-    if current in (history.text(k) for k in bases[:1]):
-        return Restored(current, current, current, [], "history", _named(history, bases[0]), notes)
+    # the page may be a revision itself (the latest, by default): its base is one before it,
+    # so that a bad change it does again is seen
+    itself = [k for k in history.revisions_with(current) if k not in excluded]
+    bases = history.nearest(current, excluded.union(itself), count=BASES)
+    if not bases:
+        return Restored(current, current, current, [], "history", "", notes)
     tried: list[tuple] = []
     # first the cheap look: a recently reverted change done again on a near revision, exactly
     exact = (
@@ -69,6 +72,14 @@ def restore_from_history(
             tried.append(((unexplained, sum(h.size for h in found)), base, found, ranked))
         _, base, found, ranked = min(tried, key=lambda t: t[0])
         repeated = [known.changes[n] for n in ranked]
+        if itself and not any(h.decision == REVERTED for h in found):
+            notes.append(
+                f"the page is revision {history.ids[itself[-1]]}, and none of its changes "
+                "repeats a bad one"
+            )
+            for hunk in found:
+                hunk.reason = "an edit made in the history, in no bad change"
+            return Restored(current, current, current, [], "history", _named(history, base), notes)
         if found and not _carried(repeated, base):
             suspects = dict.fromkeys([*ranked, *(n for t in tried for n in t[3])])
             exact = reproductions(
