@@ -97,6 +97,15 @@ def test_history_mode_without_a_page_restores_the_latest_revision() -> None:
     assert result.text == G and result.certain
 
 
+def test_the_latest_revision_doing_again_a_reverted_change_is_restored() -> None:
+    history = History.from_texts([P, V, P, G, damaged(G)])  # the vandal came back
+    result = restore_from_history(history)
+    assert result.text == G and result.certain
+    clean = History.from_texts([P, V, P, G])
+    result = restore_from_history(clean)  # the latest revision repeats no bad change
+    assert result.text == G and result.certain and result.hunks == []
+
+
 def test_a_listed_revision_is_undone_on_the_later_revisions_that_carry_it() -> None:
     later = V.replace("differ fundamentally", "differ greatly")
     history = History.from_texts([P, V, later])

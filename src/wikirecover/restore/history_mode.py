@@ -190,6 +190,7 @@ def _reproduced(
         for k in around
         if 0 <= k < len(history)
         and k not in excluded
+        and history.text(k) != current  # the page itself, kept as a revision
         and _hidden_difference(old, history.text(k), found)
     ]
     if hidden:
