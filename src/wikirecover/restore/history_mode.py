@@ -1,10 +1,12 @@
 """History mode: the current page against the page's history.
 
-The bad revisions are the identity-reverted ones plus any the user lists. The current page is
-compared with the history's revisions nearest to it (never a bad one): each hunk between the two
-that does again what a bad revision did is reverted, every other hunk is an edit made since and
-is kept. Of the nearest revisions, the page's base is the one from which the fewest characters of
-change are left unexplained.
+The bad revisions are the identity-reverted ones plus any the user lists. The page is first
+checked against the good revisions nearest it with a bad change done again (`reproduce.py`): one
+that gives the page exactly is the restore, certain unless another revision would give the same
+page. Otherwise the page is read hunk by hunk against its nearest revisions (never a bad one): a
+hunk that does again what a bad revision did is reverted, every other hunk is an edit made since
+and is kept; the page's base is the revision that leaves the fewest characters of change
+unexplained. Such a reading is certain only for a page carrying a listed bad revision.
 """
 
 from __future__ import annotations
@@ -73,13 +75,9 @@ def restore_from_history(
         _, base, found, ranked = min(tried, key=lambda t: t[0])
         repeated = [known.changes[n] for n in ranked]
         if itself and not any(h.decision == REVERTED for h in found):
-            notes.append(
-                f"the page is revision {history.ids[itself[-1]]}, and none of its changes "
-                "repeats a bad one"
-            )
-            for hunk in found:
-                hunk.reason = "an edit made in the history, in no bad change"
-            return Restored(current, current, current, [], "history", _named(history, base), notes)
+            name = f"revision {history.ids[itself[-1]]}"
+            notes.append(f"the page is {name}, and none of its changes repeats a bad one")
+            return Restored(current, current, current, [], "history", name, notes)
         if found and not _carried(repeated, base):
             suspects = dict.fromkeys([*ranked, *(n for t in tried for n in t[3])])
             exact = reproductions(
