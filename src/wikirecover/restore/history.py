@@ -50,6 +50,7 @@ class History:
     _line_ids: dict[str, int] = field(default_factory=dict)
     _revisions: list[array] = field(default_factory=list)  # line numbers of each revision
     _postings: dict[int, array] | None = None  # line number -> revisions holding it
+    _lengths: list[int] = field(default_factory=list)  # characters of each revision
     damage: str | None = None  # where the dump broke, when it did
     _cache: dict = field(default_factory=dict)  # what restores of many pages share
 
@@ -100,6 +101,7 @@ class History:
                 self._lines.append(line)
             numbers.append(number)
         self._revisions.append(numbers)
+        self._lengths.append(len(text))
         self._postings = None
 
     def cached(self, key: object, make: Callable[[], T]) -> T:
@@ -111,6 +113,10 @@ class History:
     # -- reading --------------------------------------------------------------------------
     def __len__(self) -> int:
         return len(self.ids)
+
+    def length(self, index: int) -> int:
+        """The characters of revision ``index``, without rebuilding its text."""
+        return self._lengths[index]
 
     def text(self, index: int) -> str:
         return "\n".join(self._lines[n] for n in self._revisions[index])

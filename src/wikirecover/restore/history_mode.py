@@ -214,9 +214,14 @@ def _carrying(history: History, changes: list[BadChange]) -> set[int]:
 def _hidden_difference(old: str, other: str, found: list[Hunk]) -> bool:
     """Whether revision ``other`` differs from the page's base ``old`` only where the bad change
     wrote over the page: the page then holds nothing that tells the two apart."""
-    if other == old:
-        return False
     spans = [(h.old_start, h.old_end) for h in found if h.decision == REVERTED]
+    if other == old or not spans:
+        return False
+    # a cheap first cut: outside the first and last span, the two must be the same
+    head = max(min(start for start, _ in spans) - 1, 0)
+    tail = min(max(end for _, end in spans) + 1, len(old))
+    if not (other.startswith(old[:head]) and other.endswith(old[tail:])):
+        return False
     return all(
         any(start - 1 <= d.old_start and d.old_end <= end + 1 for start, end in spans)
         for d in hunks(old, other)

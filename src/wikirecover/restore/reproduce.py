@@ -43,24 +43,36 @@ def reproductions(
     undo_first: bool = True,
 ) -> list[Reproduction]:
     """Every (good revision, bad change) pair that gives ``current`` exactly, the bad changes
-    in the order given, then the revisions nearest first. With ``undo_first`` the revisions
-    nearest the page with the first change undone are tried as well."""
-    found: list[Reproduction] = []
-    texts = {revision: history.text(revision) for revision in bases}
-    for rank, change in enumerate(changes):
-        before, bad = history.text(change.before), history.text(change.bad)
-        near: list[int] = []
-        if rank == 0 and undo_first:  # the page with the change it repeats most undone
-            undone = undo_change(current, before, bad).text
-            near = [k for k in history.revisions_with(undone) if k not in excluded]
-            near += history.nearest(undone, excluded, count=UNDONE_NEAREST)
-        for revision in dict.fromkeys([*bases, *near]):
-            text = texts[revision] if revision in texts else history.text(revision)
-            # a clean merge makes both changes whole, so the lengths add up: a cheap first cut
-            # (a merge of two pages far apart takes seconds)
-            if len(current) - len(text) != len(bad) - len(before):
-                continue
-            merged = merge3(before, text, bad)
-            if not merged.conflicts and merged.text == current:
-                found.append(Reproduction(revision, change))
-    return found
+    in the order given, then the revisions nearest first. With ``undo_first``, when none does,
+    the revisions nearest the page with the first change undone are tried as well."""
+    found = [
+        Reproduction(revision, change)
+        for change in changes
+        for revision in bases
+        if _gives(history, current, revision, change)
+    ]
+    if found or not undo_first or not changes:
+        return found
+    # the page with the change it repeats most undone: a large bad change moves the page away
+    # from the revision it was made from, which may then be none of the nearest
+    change = changes[0]
+    undone = undo_change(current, history.text(change.before), history.text(change.bad)).text
+    near = [k for k in history.revisions_with(undone) if k not in excluded]
+    near += history.nearest(undone, excluded, count=UNDONE_NEAREST)
+    return [
+        Reproduction(revision, change)
+        for revision in dict.fromkeys(near)
+        if revision not in bases and _gives(history, current, revision, change)
+    ]
+
+
+def _gives(history: History, current: str, revision: int, change: BadChange) -> bool:
+    """Whether ``change`` done again on ``revision`` gives ``current`` exactly. A clean merge
+    makes both changes whole, so the lengths add up: a first cut that rebuilds no text (a
+    merge of two pages far apart takes seconds)."""
+    if len(current) - history.length(revision) != (
+        history.length(change.bad) - history.length(change.before)
+    ):
+        return False
+    merged = merge3(history.text(change.before), history.text(revision), history.text(change.bad))
+    return not merged.conflicts and merged.text == current
