@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import lzma
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -262,3 +263,13 @@ def test_blind_mode_flags_and_changes_nothing(tmp_path: Path) -> None:
     done = CliRunner().invoke(cli, ["restore", str(page), "-o", str(out), "-q"])
     assert done.exit_code == 1
     assert out.read_text(encoding="utf-8") == page.read_text(encoding="utf-8")
+
+
+def test_a_long_rewritten_stretch_is_diffed_in_bounded_time() -> None:
+    """Two long, unlike stretches: their middle is one replacement, not a minimal diff whose
+    cost is the product of their lengths (a 47 KB rewrite took over two minutes)."""
+    old = "Intro. " + " ".join(f"w{k}" for k in range(6000)) + " Outro."
+    new = "Intro. " + " ".join(f"v{k}" for k in range(6000)) + " Outro."
+    found = hunks(old, new)
+    assert len(found) == 1 and found[0].removed.startswith("w0") and found[0].added.startswith("v0")
+    assert rebuild(new, [replace(h, decision=REVERTED) for h in found]) == old
