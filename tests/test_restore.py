@@ -271,5 +271,5 @@ def test_a_long_rewritten_stretch_is_diffed_in_bounded_time() -> None:
     old = "Intro. " + " ".join(f"w{k}" for k in range(6000)) + " Outro."
     new = "Intro. " + " ".join(f"v{k}" for k in range(6000)) + " Outro."
     found = hunks(old, new)
-    assert len(found) == 1 and found[0].removed.startswith("w0") and found[0].added.startswith("v0")
+    assert len(found) == 1 and "w5999" in found[0].removed and "v5999" in found[0].added
     assert rebuild(new, [replace(h, decision=REVERTED) for h in found]) == old
