@@ -100,18 +100,13 @@ def restore_from_history(
             notes,
             "the page keeps too little of any revision to tell which it was made from",
         )
-    others = sorted(
-        history.ids[b]
-        for _, b, f, _ in tried
-        if b != base
-        and all(h.decision == REVERTED for h in f)
-        and _hidden_difference(old, history.text(b), found)
-    )
+    fully_reverted = [b for _, b, f, _ in tried if all(h.decision == REVERTED for h in f)]
+    others = sorted(_hidden_revisions(history, old, fully_reverted, found, current))
     if others:
         _all_uncertain(
             found,
             notes,
-            f"the page could as well come from revision {', '.join(sorted(others))}, which "
+            f"the page could as well come from revision {', '.join(others)}, which "
             "restores to a different page",
         )
     return Restored(
@@ -182,15 +177,12 @@ def _reproduced(
         return chosen.revision, found
     # a revision made just before or after it that differs only where the bad change wrote
     # over the page would have given the same page: nothing in the page tells them apart
-    around = range(chosen.revision - NEIGHBOURS, chosen.revision + NEIGHBOURS + 1)
-    hidden = [
-        history.ids[k]
-        for k in around
-        if 0 <= k < len(history)
-        and k not in excluded
-        and history.text(k) != current  # the page itself, kept as a revision
-        and _hidden_difference(old, history.text(k), found)
-    ]
+    around = range(
+        max(chosen.revision - NEIGHBOURS, 0), min(chosen.revision + NEIGHBOURS + 1, len(history))
+    )
+    hidden = _hidden_revisions(
+        history, old, [k for k in around if k not in excluded], found, current
+    )
     if hidden:
         _all_uncertain(
             found,
@@ -209,6 +201,19 @@ def _carrying(history: History, changes: list[BadChange]) -> set[int]:
         end = history.carried_until(change.bad) if change.listed else change.bad + 1
         carrying.update(range(change.before + 1, end))
     return carrying
+
+
+def _hidden_revisions(
+    history: History, old: str, candidates: list[int], found: list[Hunk], current: str
+) -> list[str]:
+    """The ids of the ``candidates`` (not the page itself, kept as a revision) that differ from
+    the page's base ``old`` only where the bad change wrote over the page, in their order."""
+    hidden = []
+    for k in candidates:
+        text = history.text(k)
+        if text != current and _hidden_difference(old, text, found):
+            hidden.append(history.ids[k])
+    return hidden
 
 
 def _hidden_difference(old: str, other: str, found: list[Hunk]) -> bool:
