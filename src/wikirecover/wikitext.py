@@ -18,7 +18,17 @@ from typing import TypeVar
 
 import mwparserfromhell
 import mwparserfromhell.parser
-from mwparserfromhell.nodes import Argument, Node, Template, Text
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Node,
+    Template,
+    Text,
+    Wikilink,
+)
 from mwparserfromhell.parser import ParserError
 from mwparserfromhell.wikicode import Wikicode
 
@@ -154,3 +164,22 @@ def nodes_of(code: Wikicode, kind: type[N]) -> list[N]:
         if type(node) is not Text:  # most nodes, and they hold none
             stack.append(chain.from_iterable(child.nodes for child in node.__children__()))
     return found
+
+
+# Nodes whose markup can neither start nor end with a line feed: `{{ }}`, `[[ ]]`, `[ ]` or a
+# bare URL, `<!-- -->`, `&...;`, `{{{ }}}`, `== ==`.
+_DELIMITED = (Template, Wikilink, ExternalLink, Comment, HTMLEntity, Argument, Heading)
+
+
+def ends_line(node: Node) -> bool:
+    """Whether ``str(node)`` ends with a line feed (without rendering a delimited node)."""
+    if isinstance(node, Text):
+        return node.value.endswith("\n")
+    return not isinstance(node, _DELIMITED) and str(node).endswith("\n")
+
+
+def starts_line(node: Node) -> bool:
+    """Whether ``str(node)`` starts with a line feed (without rendering a delimited node)."""
+    if isinstance(node, Text):
+        return node.value.startswith("\n")
+    return not isinstance(node, _DELIMITED) and str(node).startswith("\n")

@@ -10,7 +10,7 @@ from mwparserfromhell.nodes import Heading, Text
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
-from ..wikitext import parse_wikitext
+from ..wikitext import ends_line, parse_wikitext
 
 COMPONENT = "pass:headings"
 TOP_LEVEL = 2  # articles start their sections at ==level 2== (level 1 is the page title)
@@ -93,10 +93,11 @@ def _unglue(doc: Document) -> None:
     for index, node in enumerate(code.nodes):
         if not isinstance(node, Text):
             continue
-        value = str(node)
-        at_line_start = index == 0 or str(code.nodes[index - 1]).endswith("\n")
+        value = node.value
         glued = [m.group(0) for m in _GLUED.finditer(value)]
-        leading = _LEADING.match(value) if not at_line_start else None
+        leading = _LEADING.match(value)
+        if leading and (index == 0 or ends_line(code.nodes[index - 1])):
+            leading = None  # at a line's start: a heading already
         if not glued and not leading:
             continue
         separator = separator or _separator_style(str(code))

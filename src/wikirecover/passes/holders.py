@@ -7,6 +7,8 @@ edits the holder's string and parses that holder again: one holder, not the page
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -70,14 +72,14 @@ def _children(node: Node) -> list[tuple[Wikicode, str]]:
 
 def text_matches(code: Wikicode, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
     """(offset in the holder's string, match) for matches of ``pattern`` inside the holder's
-    own Text nodes: literal text, not markup that parsed."""
-    offset = 0
-    for node in code.nodes:
-        text = str(node)
+    own Text nodes: literal text, not markup that parsed. Offsets are measured only when a
+    match is found (most holders have none, and measuring renders every node before it)."""
+    offsets: Offsets | None = None
+    for index, node in enumerate(code.nodes):
         if isinstance(node, Text):
-            for match in pattern.finditer(text):
-                yield offset + match.start(), match
-        offset += len(text)
+            for match in pattern.finditer(node.value):
+                offsets = offsets or Offsets(code)
+                yield offsets[index] + match.start(), match
 
 
 def node_offsets(code: Wikicode) -> list[tuple[int, Node]]:
@@ -88,6 +90,21 @@ def node_offsets(code: Wikicode) -> list[tuple[int, Node]]:
         out.append((offset, node))
         offset += len(str(node))
     return out
+
+
+class Offsets:
+    """Where each of a holder's own nodes starts in the holder's string, measured on demand
+    and only as far as asked (the holder must not change while it is used)."""
+
+    def __init__(self, code: Wikicode) -> None:
+        self._nodes = code.nodes
+        self._starts = [0]
+
+    def __getitem__(self, index: int) -> int:
+        starts = self._starts
+        while len(starts) <= index:
+            starts.append(starts[-1] + len(str(self._nodes[len(starts) - 1])))
+        return starts[index]
 
 
 def has_text(code: Wikicode, needles: tuple[str, ...]) -> bool:
@@ -105,24 +122,22 @@ def edit_and_reparse(
     """Apply (start, end, replacement) edits to the holder's text and parse again only the
     whole lines of nodes that hold them and their ``anchors`` (where the repaired construct
     opens), so that a repair costs a few lines, not the page."""
-    nodes = node_offsets(code)
+    nodes = code.nodes
+    lengths = [len(str(node)) for node in nodes]
+    starts = list(itertools.accumulate(lengths, initial=0))
     positions = [e[0] for e in edits] + [e[1] for e in edits] + list(anchors)
     low, high = min(positions), max(positions)
 
     def index_at(position: int) -> int:
-        for k, (offset, node) in enumerate(nodes):
-            if position < offset + len(str(node)):
-                return k
-        return len(nodes) - 1
+        return min(bisect.bisect_right(starts, position) - 1, len(nodes) - 1)
 
     first, last = index_at(low), index_at(high)
-    while first > 0 and not str(nodes[first - 1][1]).endswith("\n"):
+    while first > 0 and not str(nodes[first - 1]).endswith("\n"):
         first -= 1
-    while last < len(nodes) - 1 and not str(nodes[last][1]).endswith("\n"):
+    while last < len(nodes) - 1 and not str(nodes[last]).endswith("\n"):
         last += 1
-    start = nodes[first][0]
-    end = nodes[last][0] + len(str(nodes[last][1]))
-    window = str(code)[start:end]
+    start = starts[first]
+    window = "".join(str(node) for node in nodes[first : last + 1])
     shifted = [(a - start, b - start, r) for a, b, r in edits]
     code.nodes[first : last + 1] = parse_wikitext(apply_insertions(window, shifted)).nodes
 

@@ -4,6 +4,7 @@ to show them."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 
@@ -95,15 +96,12 @@ def _stray_closes(code: Wikicode, closes: set[int], doc: Document) -> list[tuple
     template node, or a citation whose `{{` was lost too: `...1980scite web |url=...}}</ref>`)."""
     edits = []
     nodes = node_offsets(code)
+    starts = [offset for offset, _ in nodes]
+    text = str(code)
     for closer in sorted(closes):
-        k = next(
-            i
-            for i, (offset, node) in enumerate(nodes)
-            if offset <= closer < offset + len(str(node))
-        )
+        k = bisect.bisect_right(starts, closer) - 1
         offset, node = nodes[k]
         prefix = str(node)[: closer - offset]
-        text = str(code)
         line_start = text.rfind("\n", 0, closer) + 1
         if not prefix and k and _is_citation(nodes[k - 1][1]):
             before_offset, before = nodes[k - 1]
@@ -196,7 +194,7 @@ def _open_refs(
 
 
 def _names(doc: Document, refs: list[Tag]) -> None:
-    defined: dict[str, list[str]] = defaultdict(list)
+    defined: dict[str, list[Wikicode]] = defaultdict(list)
     used: dict[str, int] = defaultdict(int)
     for tag in refs:
         if not tag.has("name"):
@@ -204,13 +202,14 @@ def _names(doc: Document, refs: list[Tag]) -> None:
         name = str(tag.get("name").value).strip().strip("\"'")
         group = str(tag.get("group").value).strip() if tag.has("group") else ""
         key = f"{group}\0{name}"
-        content = str(tag.contents or "").strip()
-        if content:
-            defined[key].append(content)
+        if tag.contents is not None and not _blank(tag.contents):
+            defined[key].append(tag.contents)
         else:
             used[key] += 1
-    for key, contents in defined.items():
-        distinct = list(dict.fromkeys(contents))
+    for key, holders_of_key in defined.items():
+        if len(holders_of_key) < 2:
+            continue  # one definition cannot conflict (its text is not needed)
+        distinct = list(dict.fromkeys(str(contents).strip() for contents in holders_of_key))
         if len(distinct) > 1:
             doc.report(
                 "ref-name-conflict",
@@ -230,6 +229,11 @@ def _names(doc: Document, refs: list[Tag]) -> None:
                 Severity.WARNING,
                 key.split("\0")[1],
             )
+
+
+def _blank(code: Wikicode) -> bool:
+    """Whether ``code`` renders as whitespace only (every node but text has markup)."""
+    return all(isinstance(node, Text) and not node.value.strip() for node in code.nodes)
 
 
 def _empty_reference_section(code: Wikicode) -> Heading | None:

@@ -7,8 +7,10 @@ most likely is; every edit is reported.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from collections.abc import Callable
 
 from mwparserfromhell.nodes import Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
@@ -17,7 +19,7 @@ from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
 from ..wikitext import EXTENSION_TAGS, nodes_of, parse_wikitext
-from .holders import Holder, edit_and_reparse, has_text, holders, node_offsets, text_matches
+from .holders import Holder, Offsets, edit_and_reparse, has_text, holders, text_matches
 
 COMPONENT = "pass:syntax"
 # Tags whose contents are not wikitext: left open, MediaWiki shows the opener as text.
@@ -37,7 +39,10 @@ MAX_TITLE = 255
 @register_pass("syntax", after=("characters",))
 def repair_syntax(doc: Document, options: Options) -> None:
     """Unclosed or doubled `{{ }}`, `[[ ]]`, comments and tables closed or removed."""
-    targets = {str(link.title).strip() for link in nodes_of(doc.wikicode, Wikilink)}
+    # the pages the page links to, read when a link left open is first found (rarely)
+    targets = functools.cache(
+        lambda: {str(link.title).strip() for link in nodes_of(doc.wikicode, Wikilink)}
+    )
     for holder in holders(doc.wikicode):
         if holder.context in ("tag", "link", "heading"):
             # inside formatting, a link label or a title the parser may have split a construct
@@ -87,16 +92,16 @@ def _line_of(text: str, offset: int, reach: int = 200) -> str:
 def _stray_closers(code: Wikicode, doc: Document) -> list[tuple[int, int, str]]:
     """`}}` right after a template or `]]` right after a link: a closer typed twice."""
     edits = []
-    nodes = node_offsets(code)
-    for (_, before), (offset, node) in itertools.pairwise(nodes):
+    offsets = Offsets(code)
+    for index, (before, node) in enumerate(itertools.pairwise(code.nodes), 1):
         if not isinstance(node, Text):
             continue
-        value = str(node)
+        value = node.value
         for closer, owner, what in (("}}", Template, "template"), ("]]", Wikilink, "link")):
             if isinstance(before, owner) and value.startswith(closer):
                 if value.startswith(closer + closer[0]):
                     continue  # a run of closers (`]]]]`, `}}}`) is not one typed twice
-                edits.append((offset, offset + 2, ""))
+                edits.append((offsets[index], offsets[index] + 2, ""))
                 doc.report(
                     f"stray-{what}-close-removed",
                     f"removed a second {closer} after the {what} {str(before)[:60]!r}",
@@ -196,7 +201,7 @@ def _closes_later(text: str, offset: int, opener: str, closer: str) -> bool:
 
 
 def _open_links(
-    code: Wikicode, text: str, targets: set[str], doc: Document
+    code: Wikicode, text: str, targets: Callable[[], set[str]], doc: Document
 ) -> list[tuple[int, int, str]]:
     """`[[` that never closed: after the name of a page the page links to elsewhere (the
     longest that fits), else before the first punctuation or function word."""
@@ -204,7 +209,7 @@ def _open_links(
     for offset, match in text_matches(code, _OPEN_LINK):
         start = offset + len(match.group(0))
         rest = text[start : start + MAX_TITLE]
-        known = [t for t in targets if t and rest.startswith(t)]
+        known = [t for t in targets() if t and rest.startswith(t)]
         if known:
             end = start + len(max(known, key=len))
             how = "after the name of a page linked elsewhere on the page"
@@ -280,15 +285,15 @@ def _rows_after_tables(code: Wikicode, doc: Document) -> list[tuple[int, int, st
     """Rows left outside a table that was closed too early (`|}` before its last rows): the
     closing is moved after them."""
     edits = []
-    nodes = node_offsets(code)
-    for (offset, node), (_, after) in itertools.pairwise(nodes):
+    offsets = Offsets(code)
+    for index, (node, after) in enumerate(itertools.pairwise(code.nodes)):
+        if not (isinstance(node, Tag) and isinstance(after, Text) and str(node.tag) == "table"):
+            continue
+        rows = _ROWS_AFTER.match(after.value)
         markup = str(node)
-        if not (isinstance(node, Tag) and str(node.tag) == "table" and markup.endswith("|}")):
+        if rows is None or not markup.endswith("|}"):
             continue
-        rows = _ROWS_AFTER.match(str(after)) if isinstance(after, Text) else None
-        if rows is None:
-            continue
-        table_end = offset + len(markup)
+        table_end = offsets[index] + len(markup)
         rows_end = table_end + 1 + len(rows.group(1).rstrip("\n"))
         closing = 3 if markup.endswith("\n|}") else 2
         edits.append((table_end - closing, table_end, ""))

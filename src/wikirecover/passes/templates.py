@@ -20,7 +20,7 @@ from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
 from ..rules import Rules, TemplateRule
-from ..wikitext import nodes_of, parse_wikitext
+from ..wikitext import ends_line, nodes_of, parse_wikitext, starts_line
 
 COMPONENT = "pass:templates"
 # Tags whose contents are not wikitext to repair.
@@ -50,14 +50,14 @@ def repair_templates(doc: Document, options: Options) -> None:
     edits = []
     spellings = _page_spellings(doc)
     for holder, index, node in _text_nodes(doc.wikicode):
-        value = str(node.value)
+        value = node.value
         top_level = holder is doc.wikicode
         if not (top_level and value.strip()) and ":" not in value:
             continue  # no red link, and no line that could be a hatnote or a box
         lines_whole = (
             (
-                index == 0 or str(holder.nodes[index - 1]).endswith("\n"),
-                index == len(holder.nodes) - 1 or str(holder.nodes[index + 1]).startswith("\n"),
+                index == 0 or ends_line(holder.nodes[index - 1]),
+                index == len(holder.nodes) - 1 or starts_line(holder.nodes[index + 1]),
             )
             if top_level
             else (False, False)
