@@ -12,9 +12,9 @@ imported.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import chain
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import mwparserfromhell
 import mwparserfromhell.parser
@@ -34,15 +34,46 @@ from mwparserfromhell.wikicode import Wikicode
 
 from .tokenizer import SafeTokenizer
 
-# Off for now: with it, the growth test's heading pages grew 2.68x per doubling in one of two
-# clean CI runs (the rule is 2.5x), since a faster parse makes the repair passes' own growth
-# show. `SafeTokenizer` is tested (tests/test_tokenizer.py) and is switched on by setting
-# ``mwparserfromhell.parser.CTokenizer = SafeTokenizer`` and ``use_c = True`` here.
+# The safe C tokenizer is on. (Stop 15 had it off after one CI run in which the growth test's
+# heading pages grew 2.68x per doubling; the passes' per-node rendering behind that is gone.)
+# Setting USE_SAFE_C_TOKENIZER to False puts the pure-Python tokenizer back.
 mwparserfromhell.parser.use_c = False
-USE_SAFE_C_TOKENIZER = False
+USE_SAFE_C_TOKENIZER = True
 if USE_SAFE_C_TOKENIZER:
     mwparserfromhell.parser.CTokenizer = SafeTokenizer
     mwparserfromhell.parser.use_c = True
+
+
+def _with_wikicode_shortcut(parse_anything: Callable[..., Wikicode]) -> Callable[..., Wikicode]:
+    """mwparserfromhell's ``parse_anything``, returning a `Wikicode` argument at once as the
+    library's own first test does, but without the four imports the library's function runs
+    first on every call (3.4 µs; every node's every attribute set goes through it: about 2,000
+    calls, 7 ms, a corpus page)."""
+
+    def parse_anything_fast(value: Any, *args: Any, **kwargs: Any) -> Wikicode:
+        if isinstance(value, Wikicode):
+            return value
+        return parse_anything(value, *args, **kwargs)
+
+    return parse_anything_fast
+
+
+def _install_wikicode_shortcut() -> None:
+    import mwparserfromhell.nodes.extras.attribute as attribute
+    import mwparserfromhell.nodes.extras.parameter as parameter
+    import mwparserfromhell.utils as utils
+    import mwparserfromhell.wikicode as wikicode
+    from mwparserfromhell.nodes import argument, external_link, heading, tag, template, wikilink
+
+    library = utils.parse_anything
+    fast = _with_wikicode_shortcut(library)
+    modules = (wikicode, argument, attribute, parameter, external_link, heading, tag, template)
+    for module in (*modules, wikilink):
+        if getattr(module, "parse_anything", None) is library:  # as imported by the library
+            module.parse_anything = fast
+
+
+_install_wikicode_shortcut()
 
 # Tags of MediaWiki extensions whose content is not wikitext and that render it their own way
 # (formulas, galleries, maps, highlighted code...): a static tool can only show or compare them

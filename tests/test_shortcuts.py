@@ -1,0 +1,80 @@
+"""The shortcuts that keep a page's conversion fast say exactly what the long way says."""
+
+from __future__ import annotations
+
+import re
+
+import mwparserfromhell
+import pytest
+from ftfy.badness import BADNESS_RE, is_bad
+from hypothesis import given
+from hypothesis import strategies as st
+from mwparserfromhell.nodes import Template, Text
+from mwparserfromhell.wikicode import Wikicode
+
+from wikirecover.model import Document, SourceInfo
+from wikirecover.options import Options
+from wikirecover.passes.characters import repair_characters
+from wikirecover.passes.holders import Offsets, node_offsets, text_matches
+from wikirecover.wikitext import ends_line, nodes_of, parse_wikitext, starts_line
+
+PAGES = [
+    "a {{b|c}}\n== H ==\n[[x|y]] <ref>r</ref>\n{|\n| c\n|}\n* l\n<!-- c -->&amp;",
+    "{{a}}\n\n[http://e.org e]\n''i'' '''b'''\n----\n;t\n:d\n<br/>\n{{{arg}}}",
+    "x\n<div>\ny\n</div>\n[[File:a.png|thumb|c]]\n__TOC__\nhttp://bare.example/ z",
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_line_edges_agree_with_the_rendered_nodes(page: str) -> None:
+    code = parse_wikitext(page)
+    nodes = nodes_of(code, mwparserfromhell.nodes.Node)
+    assert nodes
+    for node in nodes:
+        assert ends_line(node) == str(node).endswith("\n"), repr(node)
+        assert starts_line(node) == str(node).startswith("\n"), repr(node)
+
+
+@given(st.text(alphabet="{}[]|=<>/ab\n'*:!-&;", max_size=60))
+def test_lazy_offsets_and_matches_agree_with_rendering_every_node(page: str) -> None:
+    code = parse_wikitext(page)
+    offsets = Offsets(code)
+    for index, (offset, _) in enumerate(node_offsets(code)):
+        assert offsets[index] == offset
+    pattern = re.compile(r"\{\{|\[\[|\n")
+    expected = []
+    for offset, node in node_offsets(code):
+        if isinstance(node, Text):
+            expected += [offset + m.start() for m in pattern.finditer(node.value)]
+    assert [offset for offset, _ in text_matches(code, pattern)] == expected
+
+
+def test_the_library_setters_still_parse_strings_and_keep_trees() -> None:
+    template = Template("a")
+    template.name = "b{{c}}"
+    assert isinstance(template.name, Wikicode)
+    assert [type(n).__name__ for n in template.name.nodes] == ["Text", "Template"]
+    template.add("p", "v")
+    tree = parse_wikitext("x")
+    template.get("p").value = tree
+    assert template.get("p").value is tree  # a tree is taken as it is, not copied or parsed
+    assert str(template) == "{{b{{c}}|p=x}}"
+
+
+def test_the_badness_pattern_is_anchored_only_where_the_page_search_knows() -> None:
+    """The characters pass searches the whole page once before looking line by line; that is
+    exact only while ftfy's pattern has no anchor or look-around but `^[ÃÂ][ ]`."""
+    pattern = BADNESS_RE.pattern.replace("^[ÃÂ][ ]", "")
+    assert not re.search(r"(?<!\[)\^|\$|\(\?[<=!]|\\[bBAZ]", pattern)
+
+
+@pytest.mark.parametrize(
+    "line", ["Ã© is what the page shows", "cafÃ© au lait", "the rÃ©sumÃ© here", "Ã  la carte"]
+)
+def test_mojibake_is_found_on_any_line(line: str) -> None:
+    assert is_bad(line)
+    page = f"First line.\n\n{line}\nLast line."
+    doc = Document(parse_wikitext(page), SourceInfo(kind="wikitext"), "T")
+    repair_characters(doc, Options())
+    assert [i.code for i in doc.issues] == ["mojibake-fixed"]
+    assert str(doc.wikicode) != page
