@@ -67,15 +67,7 @@ def _line_endings(text: str, doc: Document) -> str:
     return _ENDINGS.sub("\n", text)
 
 
-# ftfy's badness pattern has one anchored alternative (`^[ÃÂ][ ]`, at the start of the text it
-# is given): on a whole page it is tested at each line's start. Every other alternative matches
-# in the page wherever it matches in a line, so a page neither finds has no bad line.
-_BAD_AT_LINE_START = re.compile(r"(?m)^[ÃÂ] ")
-
-
 def _mojibake(text: str, doc: Document) -> str:
-    if text.isascii() or not (is_bad(text) or _BAD_AT_LINE_START.search(text)):
-        return text  # no line to look at (one search of the page, not one per line)
     lines = text.split("\n")
     changed = False
     for k, line in enumerate(lines):
