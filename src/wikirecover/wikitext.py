@@ -12,8 +12,7 @@ imported.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from itertools import chain
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import mwparserfromhell
@@ -182,18 +181,20 @@ N = TypeVar("N", bound=Node)
 def nodes_of(code: Wikicode, kind: type[N]) -> list[N]:
     """Every node of ``kind`` in the tree, nested ones included, in page order: what
     ``code.filter(forcetype=kind)`` returns, without its chains of generators (several times
-    faster, and the passes walk every page's tree many times)."""
+    faster, and the passes walk every page's tree many times). The recursion is as deep as the
+    tree, which the parser keeps under its own nesting limit."""
     found: list[N] = []
-    stack: list[Iterator[Node]] = [iter(code.nodes)]
-    while stack:
-        node = next(stack[-1], None)
-        if node is None:
-            stack.pop()
-            continue
-        if isinstance(node, kind):
-            found.append(node)
-        if type(node) is not Text:  # most nodes, and they hold none
-            stack.append(chain.from_iterable(child.nodes for child in node.__children__()))
+    append = found.append
+
+    def walk(nodes: list[Node]) -> None:
+        for node in nodes:
+            if isinstance(node, kind):
+                append(node)
+            if type(node) is not Text:  # most nodes, and they hold none
+                for child in node.__children__():
+                    walk(child.nodes)
+
+    walk(code.nodes)
     return found
 
 

@@ -53,10 +53,11 @@ def repair_references(doc: Document, options: Options) -> None:
         edits = _stray_closes(holder.code, closes, doc) + _open_refs(holder.code, text, opens, doc)
         if edits:
             edit_and_reparse(holder.code, edits, [text.rfind("\n\n", 0, e[0]) + 1 for e in edits])
-    tags = nodes_of(doc.wikicode, Tag)
+    found = nodes_of(doc.wikicode, (Tag, Template))  # type: ignore[arg-type]
+    tags = [node for node in found if isinstance(node, Tag)]
     refs = [tag for tag in tags if _is_ref(tag)]
     _names(doc, refs)
-    _reference_list(doc, options, refs, tags)
+    _reference_list(doc, options, refs, tags, [node for node in found if type(node) is Template])
 
 
 def _is_ref(node: object) -> bool:
@@ -255,13 +256,14 @@ def _empty_reference_section(code: Wikicode) -> Heading | None:
     return None
 
 
-def _reference_list(doc: Document, options: Options, refs: list[Tag], tags: list[Tag]) -> None:
+def _reference_list(
+    doc: Document, options: Options, refs: list[Tag], tags: list[Tag], templates: list[Template]
+) -> None:
     code = doc.wikicode
     if not refs:
         return
     has_list = any(str(t.tag).strip().lower() == "references" for t in tags) or any(
-        str(t.name).strip().casefold() in options.rules.reflist_templates
-        for t in nodes_of(code, Template)
+        str(t.name).strip().casefold() in options.rules.reflist_templates for t in templates
     )
     if has_list:
         return

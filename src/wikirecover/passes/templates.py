@@ -48,7 +48,11 @@ def repair_templates(doc: Document, options: Options) -> None:
         + r"):(?=[^\s\]|}])"
     )
     edits = []
-    spellings = _page_spellings(doc)
+    # one walk of the tree: the edits below only replace text nodes by template calls, which
+    # hold no links and no citation to mend
+    found = nodes_of(doc.wikicode, (Template, Wikilink))  # type: ignore[arg-type]
+    templates = [node for node in found if isinstance(node, Template)]
+    spellings = _page_spellings(templates)
     for holder, index, node in _text_nodes(doc.wikicode):
         value = node.value
         top_level = holder is doc.wikicode
@@ -67,18 +71,18 @@ def repair_templates(doc: Document, options: Options) -> None:
             edits.append((holder, index, new))
     for holder, index, new in reversed(edits):  # later edits first: indexes stay valid
         holder.nodes[index : index + 1] = parse_wikitext(new).nodes
-    _template_links(doc, rules)
-    _broken_pipes(doc)
+    _template_links(doc, rules, [node for node in found if isinstance(node, Wikilink)])
+    _broken_pipes(doc, templates)
 
 
 _GLUED_PARAMETER = re.compile(r"^(?P<name>\S.*?)\s+(?P<param>[a-z][\w-]*\s*=.*)$", re.DOTALL)
 _CITATION = re.compile(r"\s*(?:cite[ _]|citation\b)", re.IGNORECASE)
 
 
-def _broken_pipes(doc: Document) -> None:
+def _broken_pipes(doc: Document, templates: list[Template]) -> None:
     """A parameter glued to the template's name (`{{cite web url=...|title=...}}`: the pipe
     was lost) split off; empty unnamed parameters of citation templates (`||`) removed."""
-    for template in nodes_of(doc.wikicode, Template):
+    for template in templates:
         name = str(template.name)
         if "=" in name and "\n" not in name.strip():
             match = _GLUED_PARAMETER.match(name.strip())
@@ -113,11 +117,11 @@ def _broken_pipes(doc: Document) -> None:
                     )
 
 
-def _template_links(doc: Document, rules: Rules) -> None:
+def _template_links(doc: Document, rules: Rules, links: list[Wikilink]) -> None:
     """`[[Template:Name]]` with no label, where a transclusion was meant, -> `{{Name}}`. A link
     with a label is a real link to the template's page and stays."""
     prefixes = tuple(f"{ns.casefold()}:" for ns in rules.template_namespaces)
-    for link in nodes_of(doc.wikicode, Wikilink):
+    for link in links:
         title = str(link.title).strip()
         if link.text is not None or not title.casefold().startswith(prefixes):
             continue
@@ -242,11 +246,11 @@ def _red_links(
     return "".join(out)
 
 
-def _page_spellings(doc: Document) -> dict[str, str]:
+def _page_spellings(templates: list[Template]) -> dict[str, str]:
     """How the page itself spells its template names, keyed without the first letter's case:
     MediaWiki capitalises a red link's first letter, the page's own calls say how to write it."""
     spellings: dict[str, str] = {}
-    for template in nodes_of(doc.wikicode, Template):
+    for template in templates:
         name = str(template.name).strip()
         spellings.setdefault(_first_letter_folded(name), name)
     return spellings
