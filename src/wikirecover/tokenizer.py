@@ -12,7 +12,8 @@ tokenizer applies (``&name;`` for the names of `html.entities.entitydefs`, ``&#1
 ``&#x1F;`` for code points 1 to 0x10FFFF), everywhere except in comments and inside a tag's
 opening (attributes), where the Python tokenizer keeps ``&`` as text too. A page that holds
 U+0000, a tag opening over several lines, or where the rebuilt entities would be placed
-differently (an ``&`` in a tag name; a free link ending just before an entity's ``;``), or a
+differently (an ``&`` in a tag name; a free link ending just before an entity's ``;``), a free
+link followed by ``;``, ``:`` or ``!`` (which the two tokenizers end in different places), or a
 parse that starts in a context, goes to the pure-Python tokenizer. Both give the same tokens on
 every page of the shared corpus and parser tests and on generated wikitext
 (`tests/test_tokenizer.py`), and the C tokenizer runs there under ``PYTHONMALLOC=debug``.
@@ -61,12 +62,34 @@ class SafeTokenizer:
             return PythonTokenizer().tokenize(text, context, skip_style_tags)
         masked = text.replace("&", placeholder)
         tokens = _CTokenizer().tokenize(masked, 0, skip_style_tags)
+        if _PUNCTUATION_AFTER_LINK.search(text) and _free_link_before_punctuation(tokens):
+            return PythonTokenizer().tokenize(text, context, skip_style_tags)
         if placeholder not in masked:
             return tokens
         try:
             return _with_entities(tokens, placeholder)
         except _Unsafe:
             return PythonTokenizer().tokenize(text, context, skip_style_tags)
+
+
+# A free link (`http://a.org/; x`) followed by `;`, `:` or `!` and a space: the Python tokenizer
+# keeps the punctuation in the link, the C tokenizer leaves it out (as MediaWiki does). The
+# pattern finds the text where that can happen, the tokens tell.
+_PUNCTUATION_AFTER_LINK = re.compile(r"\S:\S*?[;:!][ \t]")
+
+
+def _free_link_before_punctuation(tokens: list) -> bool:
+    """Whether a link without brackets is followed by text starting with `;`, `:` or `!`."""
+    free: list[bool] = []  # per open external link: whether it has no brackets
+    for index, token in enumerate(tokens):
+        kind = type(token)
+        if kind is T.ExternalLinkOpen:
+            free.append(not token.brackets)
+        elif kind is T.ExternalLinkClose and free and free.pop() and index + 1 < len(tokens):
+            following = tokens[index + 1]
+            if type(following) is T.Text and following.text[:1] in (";", ":", "!"):
+                return True
+    return False
 
 
 def _with_entities(tokens: list, mark: str) -> list:
