@@ -8,6 +8,7 @@ edits the holder's string and parses that holder again: one holder, not the page
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -44,13 +45,21 @@ class Holder:
     context: str  # "page", "ref", "tag", "param", "link", "heading"
 
 
-def holders(code: Wikicode, context: str = "page") -> Iterator[Holder]:
+def holders(code: Wikicode, context: str = "page") -> list[Holder]:
     """Every holder of the tree, innermost first (so that repairing a holder never invalidates
-    one still to come)."""
-    for node in code.nodes:
-        for child, child_context in _children(node):
-            yield from holders(child, child_context)
-    yield Holder(code, context)
+    one still to come: a repair edits its own holder's nodes, and every holder inside it came
+    before it)."""
+    found: list[Holder] = []
+
+    def walk(code: Wikicode, context: str) -> None:
+        for node in code.nodes:
+            if type(node) is not Text:
+                for child, child_context in _children(node):
+                    walk(child, child_context)
+        found.append(Holder(code, context))
+
+    walk(code, context)
+    return found
 
 
 def _children(node: Node) -> list[tuple[Wikicode, str]]:
@@ -109,11 +118,14 @@ class Offsets:
 
 def has_text(code: Wikicode, needles: tuple[str, ...]) -> bool:
     """Whether any of the holder's own Text nodes holds one of ``needles`` (a cheap test before
-    a repair looks closer)."""
-    return any(
-        isinstance(node, Text) and any(needle in node.value for needle in needles)
-        for node in code.nodes
-    )
+    a repair looks closer): one search of their texts joined by a character no needle holds."""
+    texts = [node.value for node in code.nodes if isinstance(node, Text)]
+    return bool(texts) and _any_of(needles).search("\x00".join(texts)) is not None
+
+
+@functools.cache
+def _any_of(needles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(needle) for needle in needles))
 
 
 def edit_and_reparse(
