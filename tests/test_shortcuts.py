@@ -6,15 +6,15 @@ import re
 
 import mwparserfromhell
 import pytest
-from ftfy.badness import is_bad
-from hypothesis import given
+from ftfy.badness import BADNESS_RE, is_bad
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from mwparserfromhell.nodes import Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
 from wikirecover.model import Document, SourceInfo
 from wikirecover.options import Options
-from wikirecover.passes.characters import repair_characters
+from wikirecover.passes.characters import looks_bad, repair_characters
 from wikirecover.passes.holders import Offsets, node_offsets, text_matches
 from wikirecover.wikitext import ends_line, nodes_of, parse_wikitext, starts_line
 
@@ -71,3 +71,25 @@ def test_mojibake_is_found_on_any_line(line: str) -> None:
     repair_characters(doc, Options())
     assert [i.code for i in doc.issues] == ["mojibake-fixed"]
     assert str(doc.wikicode) != page
+
+
+_BADNESS_CHARACTERS = sorted({c for c in BADNESS_RE.pattern if not c.isascii()})
+_LINE_PARTS = st.one_of(
+    st.sampled_from(_BADNESS_CHARACTERS),
+    st.text(alphabet="aZ0 .,;:!?()-'\"\t", max_size=30),
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_LINE_PARTS, max_size=25).map("".join))
+def test_searching_near_non_ascii_characters_finds_what_ftfy_finds(line: str) -> None:
+    """The characters pass searches a line only around its non-ASCII characters: exact while
+    every sign ftfy looks for holds one and is at most `BAD_REACH` characters long."""
+    assert looks_bad(line) == is_bad(line), line
+
+
+@pytest.mark.parametrize(
+    "line", ["Ã  at the start", "a long ASCII stretch " * 5 + "then cafÃ©", "Ã©" + "x" * 40]
+)
+def test_mojibake_near_a_line_edge_is_found(line: str) -> None:
+    assert looks_bad(line) and is_bad(line)

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 import ftfy
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE
 
 from ..model import Document, Severity
 from ..options import Options
@@ -67,11 +67,31 @@ def _line_endings(text: str, doc: Document) -> str:
     return _ENDINGS.sub("\n", text)
 
 
+# Every sign of mojibake ftfy looks for (`ftfy.badness`) holds a non-ASCII character and is a
+# few characters long, so a line is searched only around its non-ASCII characters, this far
+# either side (tests/test_shortcuts.py checks the result is `is_bad`'s).
+BAD_REACH = 12
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def looks_bad(line: str) -> bool:
+    """`ftfy.badness.is_bad(line)`, searching only near the line's non-ASCII characters (a
+    page's lines are long and mostly ASCII; the pattern is slow)."""
+    windows: list[list[int]] = []  # merged [start, end) around the non-ASCII runs
+    for run in _NON_ASCII.finditer(line):
+        start, end = max(0, run.start() - BAD_REACH), min(len(line), run.end() + BAD_REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    return any(BADNESS_RE.search(line, start, end) for start, end in windows)
+
+
 def _mojibake(text: str, doc: Document) -> str:
     lines = text.split("\n")
     changed = False
     for k, line in enumerate(lines):
-        if not line.isascii() and is_bad(line):
+        if not line.isascii() and looks_bad(line):
             fixed = ftfy.fix_encoding(line)
             if fixed != line:
                 doc.report(
