@@ -1,13 +1,17 @@
 """The pathological-growth suite (reliability goal G11): for each generator, doubling the page
 at most multiplies the time by 2.5, or the page hits its budget and ends DEGRADED with its text.
 Sizes here stop at 128 KiB with a 5 s budget to keep the suite fast; ``benchmarks/growth.py``
-runs them to 1 MiB with the default 30 s budget of the goal.
+runs them to 1 MiB with the default 30 s budget of the goal. A generator whose pages look to
+grow too fast is measured again, up to three runs, and judged on each size's median: on this
+shared machine one measurement can be a third off (a 32 KiB page once took 0.21 s of CPU, and
+0.35 s in the runs around it), which alone made the ratio of two doublings cross 2.5.
 """
 
 from __future__ import annotations
 
 import itertools
 import resource
+import statistics
 import sys
 from pathlib import Path
 
@@ -26,6 +30,7 @@ BUDGET = 5.0
 RATIO = 2.5
 STEP = 3.2  # a single doubling, allowing for timing noise
 NOISE = 1.0  # seconds below which a ratio is timing noise, not growth
+RUNS = 3  # runs of the sizes at most: more only while the growth looks too fast
 
 
 def measure(text: str, to: str = "gfm", seconds: float = BUDGET) -> tuple[float, str]:
@@ -50,14 +55,22 @@ def test_there_are_at_least_20_generators() -> None:
 
 @pytest.mark.parametrize("name", sorted(GENERATORS))
 def test_time_grows_at_most_2_5x_per_doubling_or_the_budget_cuts(name: str) -> None:
-    times = []
-    for size in SIZES:
-        elapsed, status = measure(GENERATORS[name](size))
-        if status == "cut":
-            return  # DEGRADED by the budget, text kept: what the goal allows
-        times.append(elapsed)
-    verdict = growth(times)
-    assert verdict is None, f"{name}: {verdict}"
+    runs = []
+    verdict = None
+    for _ in range(RUNS):
+        times = []
+        for size in SIZES:
+            elapsed, status = measure(GENERATORS[name](size))
+            if status == "cut":
+                return  # DEGRADED by the budget, text kept: what the goal allows
+            times.append(elapsed)
+        runs.append(times)
+        # each size's median over the runs so far: one run's outlier (this shared machine's
+        # CPU times vary by a third from run to run) is outvoted once there are three
+        verdict = growth([statistics.median(column) for column in zip(*runs, strict=True)])
+        if verdict is None:
+            return
+    assert verdict is None, f"{name}: {verdict} (each size's median of {RUNS} runs)"
 
 
 def growth(times: list[float]) -> str | None:
