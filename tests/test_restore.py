@@ -273,3 +273,18 @@ def test_a_long_rewritten_stretch_is_diffed_in_bounded_time() -> None:
     found = hunks(old, new)
     assert len(found) == 1 and "w5999" in found[0].removed and "v5999" in found[0].added
     assert rebuild(new, [replace(h, decision=REVERTED) for h in found]) == old
+
+
+def test_a_page_that_is_a_reverted_bad_revision_is_the_revision_before_it() -> None:
+    """The page is byte for byte revision V, which was reverted: it is restored to the revision
+    V was made from, certain when no revision around tells another story."""
+    later = G.replace("sixth century", "6th century BCE")
+    history = History.from_texts([P, V, P, later])
+    result = restore_from_history(history, V)
+    assert result.text == P and result.certain
+    assert "the page is revision 2, a bad one" in result.notes
+    # a revision made since that differs from P only where V wrote over the page: the page
+    # cannot tell which it came from
+    hidden = P.replace("political philosophy", "political philosophy and movement")
+    result = restore_from_history(History.from_texts([P, V, P, hidden]), V)
+    assert result.text == P and not result.certain

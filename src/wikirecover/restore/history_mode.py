@@ -56,16 +56,21 @@ def restore_from_history(
     if not bases:
         return Restored(current, current, current, [], "history", "", notes)
     tried: list[tuple] = []
-    # first the cheap look: a recently reverted change done again on a near revision, exactly
-    exact = (
-        []
-        if listed
-        else reproductions(
+    # the page may be a bad revision itself: it is then the revision before that change with
+    # the change done again, exactly
+    own = _own_bad_changes(history, current, changes)
+    exact = reproductions(history, current, own, [c.before for c in own], excluded, False)
+    near = exact[0].change.bad if exact else None
+    if near is not None:
+        notes.append(f"the page is revision {history.ids[near]}, a bad one")
+    elif not listed:
+        # the cheap look: a recently reverted change done again on a near revision, exactly
+        exact = reproductions(
             history, current, _recent(known, bases), bases, excluded, undo_first=False
         )
-    )
     if exact:
-        base, found = _reproduced(history, current, exact, bases[0], notes, excluded)
+        preferred = exact[0].revision if near is not None else bases[0]
+        base, found = _reproduced(history, current, exact, preferred, notes, excluded, near)
     else:
         memo: dict[tuple, list[Match]] = {}  # bases near each other share most of their hunks
         for base in bases:
@@ -150,9 +155,11 @@ def _reproduced(
     base: int,
     notes: list[str],
     excluded: set[int],
+    near: int | None = None,
 ) -> tuple[int, list[Hunk]]:
     """The revision the page was made from, with every hunk from it to the page reverted;
-    certain when no other revision that differs from it gives the page as well."""
+    certain when no other revision that differs from it gives the page as well (looked for
+    around that revision, and around revision ``near`` when given)."""
     by_text: dict[str, Reproduction] = {}
     for found in exact:
         by_text.setdefault(history.text(found.revision), found)
@@ -177,12 +184,16 @@ def _reproduced(
         return chosen.revision, found
     # a revision made just before or after it that differs only where the bad change wrote
     # over the page would have given the same page: nothing in the page tells them apart
-    around = range(
-        max(chosen.revision - NEIGHBOURS, 0), min(chosen.revision + NEIGHBOURS + 1, len(history))
+    centres = [chosen.revision] + ([near] if near is not None else [])
+    around = sorted(
+        {
+            k
+            for centre in centres
+            for k in range(max(centre - NEIGHBOURS, 0), min(centre + NEIGHBOURS + 1, len(history)))
+            if k not in excluded
+        }
     )
-    hidden = _hidden_revisions(
-        history, old, [k for k in around if k not in excluded], found, current
-    )
+    hidden = _hidden_revisions(history, old, around, found, current)
     if hidden:
         _all_uncertain(
             found,
@@ -191,6 +202,12 @@ def _reproduced(
             "the page, and restores to a different page",
         )
     return chosen.revision, found
+
+
+def _own_bad_changes(history: History, current: str, changes: list[BadChange]) -> list[BadChange]:
+    """The bad changes whose bad revision is the page itself, character for character."""
+    revisions = set(history.revisions_with(current))
+    return [change for change in changes if change.bad in revisions]
 
 
 def _carrying(history: History, changes: list[BadChange]) -> set[int]:
