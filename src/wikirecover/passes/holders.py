@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from mwparserfromhell.nodes import ExternalLink, Heading, Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-from ..wikitext import parse_wikitext
+from ..wikitext import ends_line, parse_wikitext
 
 # Tags whose contents are not wikitext (or not ours to repair).
 VERBATIM_TAGS = frozenset(
@@ -144,9 +144,9 @@ def edit_and_reparse(
         return min(bisect.bisect_right(starts, position) - 1, len(nodes) - 1)
 
     first, last = index_at(low), index_at(high)
-    while first > 0 and not str(nodes[first - 1]).endswith("\n"):
+    while first > 0 and not ends_line(nodes[first - 1]):
         first -= 1
-    while last < len(nodes) - 1 and not str(nodes[last]).endswith("\n"):
+    while last < len(nodes) - 1 and not ends_line(nodes[last]):
         last += 1
     start = starts[first]
     window = "".join(str(node) for node in nodes[first : last + 1])

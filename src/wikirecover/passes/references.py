@@ -14,7 +14,7 @@ from mwparserfromhell.wikicode import Wikicode
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
-from ..wikitext import nodes_of
+from ..wikitext import nodes_by_kind
 from .holders import edit_and_reparse, has_text, holders, node_offsets, text_matches
 
 COMPONENT = "pass:references"
@@ -53,11 +53,10 @@ def repair_references(doc: Document, options: Options) -> None:
         edits = _stray_closes(holder.code, closes, doc) + _open_refs(holder.code, text, opens, doc)
         if edits:
             edit_and_reparse(holder.code, edits, [text.rfind("\n\n", 0, e[0]) + 1 for e in edits])
-    found = nodes_of(doc.wikicode, (Tag, Template))  # type: ignore[arg-type]
-    tags = [node for node in found if isinstance(node, Tag)]
-    refs = [tag for tag in tags if _is_ref(tag)]
+    found = nodes_by_kind(doc.wikicode, Tag, Template)
+    refs = [tag for tag in found[Tag] if _is_ref(tag)]
     _names(doc, refs)
-    _reference_list(doc, options, refs, tags, [node for node in found if type(node) is Template])
+    _reference_list(doc, options, refs, found[Tag], found[Template])
 
 
 def _is_ref(node: object) -> bool:

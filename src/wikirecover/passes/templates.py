@@ -20,7 +20,7 @@ from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
 from ..rules import Rules, TemplateRule
-from ..wikitext import ends_line, nodes_of, parse_wikitext, starts_line
+from ..wikitext import ends_line, nodes_by_kind, parse_wikitext, starts_line
 
 COMPONENT = "pass:templates"
 # Tags whose contents are not wikitext to repair.
@@ -50,9 +50,8 @@ def repair_templates(doc: Document, options: Options) -> None:
     edits = []
     # one walk of the tree: the edits below only replace text nodes by template calls, which
     # hold no links and no citation to mend
-    found = nodes_of(doc.wikicode, (Template, Wikilink))  # type: ignore[arg-type]
-    templates = [node for node in found if isinstance(node, Template)]
-    spellings = _page_spellings(templates)
+    found = nodes_by_kind(doc.wikicode, Template, Wikilink)
+    spellings = _page_spellings(found[Template])
     for holder, index, node in _text_nodes(doc.wikicode):
         value = node.value
         top_level = holder is doc.wikicode
@@ -71,8 +70,8 @@ def repair_templates(doc: Document, options: Options) -> None:
             edits.append((holder, index, new))
     for holder, index, new in reversed(edits):  # later edits first: indexes stay valid
         holder.nodes[index : index + 1] = parse_wikitext(new).nodes
-    _template_links(doc, rules, [node for node in found if isinstance(node, Wikilink)])
-    _broken_pipes(doc, templates)
+    _template_links(doc, rules, found[Wikilink])
+    _broken_pipes(doc, found[Template])
 
 
 _GLUED_PARAMETER = re.compile(r"^(?P<name>\S.*?)\s+(?P<param>[a-z][\w-]*\s*=.*)$", re.DOTALL)

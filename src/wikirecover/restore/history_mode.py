@@ -51,14 +51,15 @@ def restore_from_history(
     notes = [f"{len(changes)} bad changes known from the history"]
     # the page may be a revision itself (the latest, by default): its base is one before it,
     # so that a bad change it does again is seen
-    itself = [k for k in history.revisions_with(current) if k not in excluded]
+    same = history.revisions_with(current)
+    itself = [k for k in same if k not in excluded]
     bases = history.nearest(current, excluded.union(itself), count=BASES)
     if not bases:
         return Restored(current, current, current, [], "history", "", notes)
     tried: list[tuple] = []
     # the page may be a bad revision itself: it is then the revision before that change with
     # the change done again, exactly
-    own = _own_bad_changes(history, current, changes)
+    own = [change for change in changes if change.bad in same]
     exact = reproductions(history, current, own, [c.before for c in own], excluded, False)
     near = exact[0].change.bad if exact else None
     if near is not None:
@@ -184,16 +185,12 @@ def _reproduced(
         return chosen.revision, found
     # a revision made just before or after it that differs only where the bad change wrote
     # over the page would have given the same page: nothing in the page tells them apart
-    centres = [chosen.revision] + ([near] if near is not None else [])
-    around = sorted(
-        {
-            k
-            for centre in centres
-            for k in range(max(centre - NEIGHBOURS, 0), min(centre + NEIGHBOURS + 1, len(history)))
-            if k not in excluded
-        }
+    around = _within(history, chosen.revision)
+    if near is not None:
+        around = sorted({*around, *_within(history, near)})
+    hidden = _hidden_revisions(
+        history, old, [k for k in around if k not in excluded], found, current
     )
-    hidden = _hidden_revisions(history, old, around, found, current)
     if hidden:
         _all_uncertain(
             found,
@@ -204,10 +201,9 @@ def _reproduced(
     return chosen.revision, found
 
 
-def _own_bad_changes(history: History, current: str, changes: list[BadChange]) -> list[BadChange]:
-    """The bad changes whose bad revision is the page itself, character for character."""
-    revisions = set(history.revisions_with(current))
-    return [change for change in changes if change.bad in revisions]
+def _within(history: History, revision: int) -> list[int]:
+    """The revisions at most NEIGHBOURS before or after ``revision``."""
+    return list(range(max(revision - NEIGHBOURS, 0), min(revision + NEIGHBOURS + 1, len(history))))
 
 
 def _carrying(history: History, changes: list[BadChange]) -> set[int]:

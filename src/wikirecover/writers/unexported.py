@@ -8,7 +8,7 @@ from mwparserfromhell.nodes import Comment, ExternalLink, Tag, Wikilink
 
 from ..model import Document, Severity
 from ..options import Options
-from ..wikitext import nodes_of
+from ..wikitext import nodes_by_kind
 
 COMPONENT = "writer"
 KEEPS_EVERYTHING = frozenset({"wikitext", "mediawiki-xml"})
@@ -21,9 +21,7 @@ def report_unexported(doc: Document, to: str, options: Options) -> None:
     if to in KEEPS_EVERYTHING:
         return
     # one walk of the tree (this runs on every export): its nodes by kind
-    found: dict[type, list] = {Comment: [], Wikilink: [], ExternalLink: [], Tag: []}
-    for node in nodes_of(doc.wikicode, (Comment, Wikilink, ExternalLink, Tag)):  # type: ignore[arg-type]
-        found[type(node)].append(node)
+    found = nodes_by_kind(doc.wikicode, Comment, Wikilink, ExternalLink, Tag)
     comments = [str(node.contents).strip() for node in found[Comment]]
     if any(comments):
         doc.report(
