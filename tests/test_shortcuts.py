@@ -35,6 +35,40 @@ def test_line_edges_agree_with_the_rendered_nodes(page: str) -> None:
         assert starts_line(node) == str(node).startswith("\n"), repr(node)
 
 
+MARKUP_PIECES = [
+    "&amp;",
+    "&#38;",
+    "http://a.org",
+    "mailto:b",
+    "''",
+    "==",
+    "* ",
+    "# ",
+    "\n",
+    "x",
+    " ",
+    "{{a}}",
+    "[[b]]",
+    "<br>",
+    "~~~~",
+    "__TOC__",
+    "----",
+    ";t:d",
+    "{|\n|}",
+]
+
+
+@given(
+    st.text(max_size=80)
+    | st.text(alphabet="{}[]|=<>/ab \n'*:!-&;_~#()./x%", max_size=60)
+    | st.lists(st.sampled_from(MARKUP_PIECES), max_size=6).map("".join)
+)
+def test_text_without_markup_characters_parses_as_the_parser_parses_it(text: str) -> None:
+    ours = parse_wikitext(text)
+    theirs = mwparserfromhell.parse(text)
+    assert [(type(n), str(n)) for n in ours.nodes] == [(type(n), str(n)) for n in theirs.nodes]
+
+
 @given(st.text(alphabet="{}[]|=<>/ab\n'*:!-&;", max_size=60))
 def test_lazy_offsets_and_matches_agree_with_rendering_every_node(page: str) -> None:
     code = parse_wikitext(page)

@@ -28,6 +28,7 @@ from mwparserfromhell.nodes import (
     Wikilink,
 )
 from mwparserfromhell.parser import ParserError
+from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
 from .tokenizer import SafeTokenizer
@@ -102,12 +103,19 @@ EXTENSION_TAGS = frozenset(
 )
 
 
+# Every piece of markup mwparserfromhell reads holds one of these characters: text without any
+# parses as one Text node (`tests/test_shortcuts.py` checks it against the parser).
+_MARKUP = re.compile(r"[{}\[\]<>&'=|!:;*#\n\r~_\-]")
+
+
 def parse_wikitext(text: str, *, skip_style_tags: bool = False) -> Wikicode:
     """Parse ``text`` into a tree whose ``str()`` is exactly ``text``.
 
     A tokenizer bug (``ParserError``) is retried without style tags, then the page is kept as one
     text node: never an exception, never lost text.
     """
+    if _MARKUP.search(text) is None:  # plain text (a template's output often is): one node
+        return Wikicode(SmartList([Text(text)] if text else []))
     try:
         return mwparserfromhell.parse(text, skip_style_tags=skip_style_tags)
     except ParserError:

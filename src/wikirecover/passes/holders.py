@@ -79,11 +79,13 @@ def _children(node: Node) -> list[tuple[Wikicode, str]]:
     return []
 
 
-def text_matches(code: Wikicode, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+def text_matches(
+    code: Wikicode, pattern: re.Pattern[str], offsets: Offsets | None = None
+) -> Iterator[tuple[int, re.Match[str]]]:
     """(offset in the holder's string, match) for matches of ``pattern`` inside the holder's
     own Text nodes: literal text, not markup that parsed. Offsets are measured only when a
-    match is found (most holders have none, and measuring renders every node before it)."""
-    offsets: Offsets | None = None
+    match is found (most holders have none, and measuring renders every node before it),
+    unless the caller has them already (`rendered`)."""
     for index, node in enumerate(code.nodes):
         if isinstance(node, Text):
             for match in pattern.finditer(node.value):
@@ -91,29 +93,36 @@ def text_matches(code: Wikicode, pattern: re.Pattern[str]) -> Iterator[tuple[int
                 yield offsets[index] + match.start(), match
 
 
-def node_offsets(code: Wikicode) -> list[tuple[int, Node]]:
+def node_offsets(code: Wikicode, offsets: Offsets | None = None) -> list[tuple[int, Node]]:
     """(offset in the holder's string, node) for the holder's own nodes."""
-    out = []
-    offset = 0
-    for node in code.nodes:
-        out.append((offset, node))
-        offset += len(str(node))
-    return out
+    return list(zip((offsets or Offsets(code)).every(), code.nodes, strict=False))
+
+
+def rendered(code: Wikicode) -> tuple[str, Offsets]:
+    """The holder's string and where each of its own nodes starts in it, for the price of the
+    string alone (rendering a holder renders each of its nodes anyway)."""
+    pieces = [str(node) for node in code.nodes]
+    return "".join(pieces), Offsets(code, list(itertools.accumulate(map(len, pieces), initial=0)))
 
 
 class Offsets:
     """Where each of a holder's own nodes starts in the holder's string, measured on demand
-    and only as far as asked (the holder must not change while it is used)."""
+    and only as far as asked, or given (the holder must not change while it is used)."""
 
-    def __init__(self, code: Wikicode) -> None:
+    def __init__(self, code: Wikicode, starts: list[int] | None = None) -> None:
         self._nodes = code.nodes
-        self._starts = [0]
+        self._starts = starts or [0]
 
     def __getitem__(self, index: int) -> int:
         starts = self._starts
         while len(starts) <= index:
             starts.append(starts[-1] + len(str(self._nodes[len(starts) - 1])))
         return starts[index]
+
+    def every(self) -> list[int]:
+        """The start of every node, and the end of the last one."""
+        self[len(self._nodes)]
+        return self._starts
 
 
 def has_text(code: Wikicode, needles: tuple[str, ...]) -> bool:
@@ -129,14 +138,16 @@ def _any_of(needles: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def edit_and_reparse(
-    code: Wikicode, edits: list[tuple[int, int, str]], anchors: list[int] = ()
+    code: Wikicode,
+    edits: list[tuple[int, int, str]],
+    anchors: list[int] = (),
+    offsets: Offsets | None = None,
 ) -> None:
     """Apply (start, end, replacement) edits to the holder's text and parse again only the
     whole lines of nodes that hold them and their ``anchors`` (where the repaired construct
     opens), so that a repair costs a few lines, not the page."""
     nodes = code.nodes
-    lengths = [len(str(node)) for node in nodes]
-    starts = list(itertools.accumulate(lengths, initial=0))
+    starts = (offsets or Offsets(code)).every()
     positions = [e[0] for e in edits] + [e[1] for e in edits] + list(anchors)
     low, high = min(positions), max(positions)
 

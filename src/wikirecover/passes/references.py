@@ -8,14 +8,22 @@ import bisect
 import re
 from collections import defaultdict
 
-from mwparserfromhell.nodes import Heading, Tag, Template, Text
+from mwparserfromhell.nodes import Heading, Node, Tag, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
 from ..wikitext import nodes_by_kind
-from .holders import edit_and_reparse, has_text, holders, node_offsets, text_matches
+from .holders import (
+    Offsets,
+    edit_and_reparse,
+    has_text,
+    holders,
+    node_offsets,
+    rendered,
+    text_matches,
+)
 
 COMPONENT = "pass:references"
 _REF_OPEN = re.compile(r"<ref(?:\s+[^<>]*?)?(?<!/)>", re.IGNORECASE)
@@ -48,11 +56,13 @@ def repair_references(doc: Document, options: Options) -> None:
             continue  # refs do not nest; in formatting the parser may have split a good pair
         if not has_text(holder.code, ("<ref", "</ref", "<REF", "</REF")):
             continue
-        text = str(holder.code)
-        opens, closes = _unpaired(holder.code)
-        edits = _stray_closes(holder.code, closes, doc) + _open_refs(holder.code, text, opens, doc)
+        text, offsets = rendered(holder.code)
+        opens, closes = _unpaired(holder.code, text, offsets)
+        nodes = node_offsets(holder.code, offsets)
+        edits = _stray_closes(nodes, text, closes, doc) + _open_refs(nodes, text, opens, doc)
         if edits:
-            edit_and_reparse(holder.code, edits, [text.rfind("\n\n", 0, e[0]) + 1 for e in edits])
+            anchors = [text.rfind("\n\n", 0, e[0]) + 1 for e in edits]
+            edit_and_reparse(holder.code, edits, anchors, offsets)
     found = nodes_by_kind(doc.wikicode, Tag, Template)
     refs = [tag for tag in found[Tag] if _is_ref(tag)]
     _names(doc, refs)
@@ -63,11 +73,10 @@ def _is_ref(node: object) -> bool:
     return isinstance(node, Tag) and str(node.tag).strip().lower() == "ref"
 
 
-def _unpaired(code: Wikicode) -> tuple[set[int], set[int]]:
+def _unpaired(code: Wikicode, text: str, offsets: Offsets) -> tuple[set[int], set[int]]:
     """Offsets of the literal `<ref>` openers and `</ref>` closers in the holder's own text that
     pair with nothing in the holder's whole text (the parser leaves a good pair as text when
     the markup between them is odd, or puts its closer inside an italic run)."""
-    text = str(code)
     tokens = sorted(
         [(m.start(), "open") for m in _REF_OPEN.finditer(text)]
         + [(m.start(), "close") for m in _REF_CLOSE.finditer(text)]
@@ -84,20 +93,20 @@ def _unpaired(code: Wikicode) -> tuple[set[int], set[int]]:
         else:
             lonely.add(offset)
     lonely.update(opens)
-    literal = {offset for offset, _ in text_matches(code, _REF_OPEN)}
-    literal |= {offset for offset, _ in text_matches(code, _REF_CLOSE)}
+    literal = {offset for offset, _ in text_matches(code, _REF_OPEN, offsets)}
+    literal |= {offset for offset, _ in text_matches(code, _REF_CLOSE, offsets)}
     closers = {m.start() for m in _REF_CLOSE.finditer(text)}
     found = lonely & literal
     return found - closers, found & closers
 
 
-def _stray_closes(code: Wikicode, closes: set[int], doc: Document) -> list[tuple[int, int, str]]:
+def _stray_closes(
+    nodes: list[tuple[int, Node]], text: str, closes: set[int], doc: Document
+) -> list[tuple[int, int, str]]:
     """A `</ref>` whose `<ref>` was lost: put back before the citation just before it (a
     template node, or a citation whose `{{` was lost too: `...1980scite web |url=...}}</ref>`)."""
     edits = []
-    nodes = node_offsets(code)
     starts = [offset for offset, _ in nodes]
-    text = str(code)
     for closer in sorted(closes):
         k = bisect.bisect_right(starts, closer) - 1
         offset, node = nodes[k]
@@ -158,12 +167,11 @@ def _lost_citation_start(text: str) -> int | None:
 
 
 def _open_refs(
-    code: Wikicode, text: str, opens: set[int], doc: Document
+    nodes: list[tuple[int, Node]], text: str, opens: set[int], doc: Document
 ) -> list[tuple[int, int, str]]:
     """`<ref>` never closed: closed after the citation template that follows it, else before
     the next `<ref` or the end of the line."""
     edits = []
-    nodes = node_offsets(code)
     for k, (offset, node) in enumerate(nodes):
         if not isinstance(node, Text):
             continue

@@ -19,7 +19,15 @@ from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
 from ..wikitext import EXTENSION_TAGS, nodes_of, parse_wikitext
-from .holders import Holder, Offsets, edit_and_reparse, has_text, holders, text_matches
+from .holders import (
+    Holder,
+    Offsets,
+    edit_and_reparse,
+    has_text,
+    holders,
+    rendered,
+    text_matches,
+)
 
 COMPONENT = "pass:syntax"
 # Tags whose contents are not wikitext: left open, MediaWiki shows the opener as text.
@@ -50,19 +58,19 @@ def repair_syntax(doc: Document, options: Options) -> None:
             continue
         if not has_text(holder.code, _TOKENS):
             continue
-        text = str(holder.code)
+        text, offsets = rendered(holder.code)
         edits: list[tuple[int, int, str]] = []
-        edits += _stray_closers(holder.code, doc)
-        edits += _open_templates(holder, text, doc)
-        edits += _open_links(holder.code, text, targets, doc)
-        edits += _open_comments(holder.code, text, doc)
-        _report_open_verbatim(holder.code, text, doc)
+        edits += _stray_closers(holder.code, offsets, doc)
+        edits += _open_templates(holder, text, offsets, doc)
+        edits += _open_links(holder.code, text, offsets, targets, doc)
+        edits += _open_comments(holder.code, text, offsets, doc)
+        _report_open_verbatim(holder.code, text, offsets, doc)
         if holder.context == "page":
-            edits += _open_tables(holder.code, text, doc)
-            edits += _rows_after_tables(holder.code, doc)
+            edits += _open_tables(holder.code, text, offsets, doc)
+            edits += _rows_after_tables(holder.code, offsets, doc)
         if edits:
             edits = _without_overlaps(edits)
-            edit_and_reparse(holder.code, edits, _openers(text, edits))
+            edit_and_reparse(holder.code, edits, _openers(text, edits), offsets)
 
 
 def _openers(text: str, edits: list[tuple[int, int, str]]) -> list[int]:
@@ -89,10 +97,9 @@ def _line_of(text: str, offset: int, reach: int = 200) -> str:
     return text[start : end if end >= 0 else min(len(text), offset + reach)]
 
 
-def _stray_closers(code: Wikicode, doc: Document) -> list[tuple[int, int, str]]:
+def _stray_closers(code: Wikicode, offsets: Offsets, doc: Document) -> list[tuple[int, int, str]]:
     """`}}` right after a template or `]]` right after a link: a closer typed twice."""
     edits = []
-    offsets = Offsets(code)
     for index, (before, node) in enumerate(itertools.pairwise(code.nodes), 1):
         if not isinstance(node, Text):
             continue
@@ -112,10 +119,12 @@ def _stray_closers(code: Wikicode, doc: Document) -> list[tuple[int, int, str]]:
     return edits
 
 
-def _open_templates(holder: Holder, text: str, doc: Document) -> list[tuple[int, int, str]]:
+def _open_templates(
+    holder: Holder, text: str, offsets: Offsets, doc: Document
+) -> list[tuple[int, int, str]]:
     """`{{` that never closed: closed at the end of its ref or parameter, else of its line."""
     edits = []
-    for offset, _ in text_matches(holder.code, _OPEN_TEMPLATE):
+    for offset, _ in text_matches(holder.code, _OPEN_TEMPLATE, offsets):
         first_line_end = -1
         if _closes_later(text, offset, "{{", "}}"):
             continue  # balanced in the text: the parser stumbled on something inside
@@ -201,12 +210,16 @@ def _closes_later(text: str, offset: int, opener: str, closer: str) -> bool:
 
 
 def _open_links(
-    code: Wikicode, text: str, targets: Callable[[], set[str]], doc: Document
+    code: Wikicode,
+    text: str,
+    offsets: Offsets,
+    targets: Callable[[], set[str]],
+    doc: Document,
 ) -> list[tuple[int, int, str]]:
     """`[[` that never closed: after the name of a page the page links to elsewhere (the
     longest that fits), else before the first punctuation or function word."""
     edits = []
-    for offset, match in text_matches(code, _OPEN_LINK):
+    for offset, match in text_matches(code, _OPEN_LINK, offsets):
         start = offset + len(match.group(0))
         rest = text[start : start + MAX_TITLE]
         known = [t for t in targets() if t and rest.startswith(t)]
@@ -234,13 +247,15 @@ def _open_links(
     return edits
 
 
-def _open_comments(code: Wikicode, text: str, doc: Document) -> list[tuple[int, int, str]]:
+def _open_comments(
+    code: Wikicode, text: str, offsets: Offsets, doc: Document
+) -> list[tuple[int, int, str]]:
     """`<!--` that never closed would hide the rest of the page: closed at the end of its
     line. Once one is closed, the text it hid is read again: an opener there that a `-->`
     closes is a comment, one that none closes is closed the same way."""
     edits = []
     resume = 0
-    for offset, _ in text_matches(code, _OPEN_COMMENT):
+    for offset, _ in text_matches(code, _OPEN_COMMENT, offsets):
         if offset < resume:
             continue
         closing = text.find("-->", offset + len("<!--"))
@@ -261,10 +276,10 @@ def _open_comments(code: Wikicode, text: str, doc: Document) -> list[tuple[int, 
     return edits
 
 
-def _report_open_verbatim(code: Wikicode, text: str, doc: Document) -> None:
+def _report_open_verbatim(code: Wikicode, text: str, offsets: Offsets, doc: Document) -> None:
     """`<nowiki>`, `<pre>`, `<math>`... that never closed: MediaWiki shows the opener as text and
     reads on, so nothing is hidden; reported (where the closer belongs is for a person)."""
-    for offset, match in text_matches(code, _OPEN_VERBATIM):
+    for offset, match in text_matches(code, _OPEN_VERBATIM, offsets):
         closer = f"</{match.group(1).lower()}"
         if closer in text[offset:].lower():
             continue  # closed later: the parser stumbled on something else
@@ -281,11 +296,12 @@ def _report_open_verbatim(code: Wikicode, text: str, doc: Document) -> None:
 _ROWS_AFTER = re.compile(r"\A\n((?:[ \t]*(?:\|[-+ ]|\|(?!\})|!)[^\n]*(?:\n|\Z))+)")
 
 
-def _rows_after_tables(code: Wikicode, doc: Document) -> list[tuple[int, int, str]]:
+def _rows_after_tables(
+    code: Wikicode, offsets: Offsets, doc: Document
+) -> list[tuple[int, int, str]]:
     """Rows left outside a table that was closed too early (`|}` before its last rows): the
     closing is moved after them."""
     edits = []
-    offsets = Offsets(code)
     for index, (node, after) in enumerate(itertools.pairwise(code.nodes)):
         if not (isinstance(node, Tag) and isinstance(after, Text) and str(node.tag) == "table"):
             continue
@@ -328,14 +344,16 @@ def _comment_end(text: str, start: int) -> int:
     return len(text)
 
 
-def _open_tables(code: Wikicode, text: str, doc: Document) -> list[tuple[int, int, str]]:
+def _open_tables(
+    code: Wikicode, text: str, offsets: Offsets, doc: Document
+) -> list[tuple[int, int, str]]:
     """`{|` without `|}`: closed after its last row line when that is clear: the table runs
     until a heading, a category link, a paragraph after a blank line or the end, and the
     closing goes after its last `|`/`!` line when only blank lines follow that one. Otherwise
     (a line of text after the last row: the end of a cell or the start of the page's text?) it
     is reported and left open."""
     edits = []
-    for offset, _ in text_matches(code, _OPEN_TABLE):
+    for offset, _ in text_matches(code, _OPEN_TABLE, offsets):
         if text[:offset].rstrip(" \t")[-1:] not in ("", "\n"):
             continue  # not at the start of a line (`:{|` is an indented table)
         if _closes_later(text, offset, "{|", "|}"):
