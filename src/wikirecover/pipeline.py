@@ -115,8 +115,9 @@ def repair(doc: Document, options: Options | None = None) -> None:
     repairing again changes nothing). A pass that crashes degrades the page."""
     options = options or Options()
     steps = ordered_passes(options.passes)
+    after = str(doc.wikicode)
     for round_ in range(REPAIR_ROUNDS):
-        before, reported = str(doc.wikicode), len(doc.issues)
+        before, reported = after, len(doc.issues)
         if round_:  # the next round sees the page as a new reading would
             doc.wikicode = parse_wikitext(before)
         for step in steps:
@@ -125,7 +126,8 @@ def repair(doc: Document, options: Options | None = None) -> None:
             break  # every change is reported: none this round
         if round_:
             _drop_repeated_issues(doc, reported)
-        if str(doc.wikicode) == before:
+        after = str(doc.wikicode)
+        if after == before:
             break
     else:
         doc.report(
