@@ -138,6 +138,8 @@ class Pool:
         self.seconds, self.memory = seconds, memory
         self.context = multiprocessing.get_context("fork")
         self.slots: list[_Slot] = []
+        self.pending: Iterator[Job] = iter(())
+        self.exhausted = False
 
     def _start(self) -> _Slot:
         parent, child = self.context.Pipe()
@@ -149,23 +151,15 @@ class Pool:
         return _Slot(process, parent)
 
     def run(self, jobs: Iterator[Job]) -> Iterator[Outcome]:
-        """Outcomes as pages finish (not in input order)."""
-        pending = iter(jobs)
+        """Outcomes as pages finish (not in input order). A worker that answers gets its next
+        page before its outcome is handed on, so it does not wait while the caller writes."""
+        self.pending, self.exhausted = iter(jobs), False
         self.slots = [self._start() for _ in range(self.size)]
-        exhausted = False
         try:
             while True:
                 for index, slot in enumerate(self.slots):
-                    if slot.job is None and not exhausted:
-                        job = next(pending, None)
-                        if job is None:
-                            exhausted = True
-                            continue
-                        slot.job, slot.since = job, time.monotonic()
-                        try:
-                            slot.connection.send(job)
-                        except (BrokenPipeError, OSError):
-                            yield self._lost(index, "the worker was gone")
+                    if slot.job is None and (lost := self._feed(index)) is not None:
+                        yield lost
                 busy = [s for s in self.slots if s.job is not None]
                 if not busy:
                     return
@@ -181,14 +175,34 @@ class Pool:
                             yield self._lost(index, "the worker process died (crash or memory)")
                             continue
                         job, slot.job = slot.job, None
+                        lost = self._feed(index)
                         if outcome.seconds > self.seconds:  # answered, but past its budget
                             yield self._over_budget(job, outcome.seconds)
                         else:
                             yield outcome
+                        if lost is not None:
+                            yield lost
                     elif time.monotonic() - slot.since > self.seconds:
                         yield self._lost(index, f"over the {self.seconds:g} s budget of a page")
         finally:
             self.close()
+
+    def _feed(self, index: int) -> Outcome | None:
+        """Send the next page to an idle worker; the outcome of that page if the worker was
+        found gone."""
+        if self.exhausted:
+            return None
+        job = next(self.pending, None)
+        if job is None:
+            self.exhausted = True
+            return None
+        slot = self.slots[index]
+        slot.job, slot.since = job, time.monotonic()
+        try:
+            slot.connection.send(job)
+        except (BrokenPipeError, OSError):
+            return self._lost(index, "the worker was gone")
+        return None
 
     def _lost(self, index: int, reason: str) -> Outcome:
         """The page of a worker that hung or died: recorded, the worker replaced."""
