@@ -69,6 +69,38 @@ def test_text_without_markup_characters_parses_as_the_parser_parses_it(text: str
     assert [(type(n), str(n)) for n in ours.nodes] == [(type(n), str(n)) for n in theirs.nodes]
 
 
+TAG_PIECES = [
+    "<ref>",
+    "</ref>",
+    "<div>",
+    "</div>",
+    "<br/>",
+    "<br>",
+    "</br>",
+    "<b\n>",
+    "\n",
+    "x",
+    "''",
+    "'''",
+    "* ",
+    "; ",
+    ": ",
+    "{|",
+    "|}",
+    "\n|-",
+    "\n| c",
+    "----",
+    "<ref name=a/>",
+]
+
+
+@given(st.lists(st.sampled_from(TAG_PIECES), max_size=10).map("".join))
+def test_line_edges_of_generated_tags_agree_with_their_rendering(page: str) -> None:
+    for node in nodes_of(parse_wikitext(page), mwparserfromhell.nodes.Node):
+        assert ends_line(node) == str(node).endswith("\n"), repr(node)
+        assert starts_line(node) == str(node).startswith("\n"), repr(node)
+
+
 @given(st.text(alphabet="{}[]|=<>/ab\n'*:!-&;", max_size=60))
 def test_lazy_offsets_and_matches_agree_with_rendering_every_node(page: str) -> None:
     code = parse_wikitext(page)

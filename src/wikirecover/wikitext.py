@@ -23,6 +23,7 @@ from mwparserfromhell.nodes import (
     Heading,
     HTMLEntity,
     Node,
+    Tag,
     Template,
     Text,
     Wikilink,
@@ -226,11 +227,17 @@ def ends_line(node: Node) -> bool:
     """Whether ``str(node)`` ends with a line feed (without rendering a delimited node)."""
     if isinstance(node, Text):
         return node.value.endswith("\n")
-    return not isinstance(node, _DELIMITED) and str(node).endswith("\n")
+    return not _delimited(node) and str(node).endswith("\n")
 
 
 def starts_line(node: Node) -> bool:
     """Whether ``str(node)`` starts with a line feed (without rendering a delimited node)."""
     if isinstance(node, Text):
         return node.value.startswith("\n")
-    return not isinstance(node, _DELIMITED) and str(node).startswith("\n")
+    return not _delimited(node) and str(node).startswith("\n")
+
+
+def _delimited(node: Node) -> bool:
+    """A tag written as HTML (`<ref ...>...</ref>`, `<br/>`) starts with `<` and ends with `>`;
+    one written as wiki markup (`''`, `*`, `{|`) may start or end anywhere."""
+    return isinstance(node, _DELIMITED) or (isinstance(node, Tag) and node.wiki_markup is None)
