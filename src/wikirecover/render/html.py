@@ -111,11 +111,13 @@ class HtmlRenderer:
     # --- the page --------------------------------------------------------------------------
 
     def render(self, code: Wikicode) -> Rendered:
-        source = str(code)
-        self.no_edit_links = "__NOEDITSECTION__" in source
+        # the behaviour switches are looked for only where they change something (rendering
+        # the page's source costs about a millisecond)
+        self.no_edit_links = bool(self.links.edit_pattern) and "__NOEDITSECTION__" in str(code)
         text = self.inline(code)
         body = block_levels(text)
         if self.toc_at is not None:
+            source = str(code) if self.toc else ""
             show = (
                 self.toc
                 and "__NOTOC__" not in source
