@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..lexbor import children
 
+_SPACES = re.compile(r"\s+")
 _ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
 _LINE_START = re.compile(r"^(\s*)([#+\-]|\d+[.)]|>)(?=\s|$)", re.M)
 BLOCK = {
@@ -345,7 +346,7 @@ def _closest(node: LexborNode, tags: tuple[str, ...]) -> LexborNode | None:
 
 
 def _escape(text: str) -> str:
-    text = _ESCAPE.sub(r"\\\1", re.sub(r"\s+", " ", text))
+    text = _ESCAPE.sub(r"\\\1", _SPACES.sub(" ", text))
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
