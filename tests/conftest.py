@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -32,6 +33,16 @@ def shared_dir(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared material not found: {path}")
     return path
+
+
+def shared_wikitexts() -> list[str]:
+    """Every corpus page's wikitext and every parser test's input (skip when absent)."""
+    corpus = shared_dir("corpus", "wikitext")
+    texts = [path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.wiki"))]
+    for name in ("parserTests.txt", "citeParserTests.txt"):
+        suite = shared_dir("parsertests", name).read_text(encoding="utf-8")
+        texts += re.findall(r"^!! *wikitext\n(.*?)^!! ", suite, flags=re.S | re.M)
+    return texts
 
 
 @pytest.fixture

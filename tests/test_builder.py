@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from conftest import shared_dir
+from conftest import shared_wikitexts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mwparserfromhell.nodes import (
@@ -111,11 +109,7 @@ def test_the_trees_of_generated_wikitext_are_the_librarys(text: str) -> None:
 
 
 def test_the_trees_of_every_shared_page_and_parser_test_are_the_librarys() -> None:
-    corpus = shared_dir("corpus", "wikitext")
-    texts = [path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.wiki"))]
-    for name in ("parserTests.txt", "citeParserTests.txt"):
-        suite = shared_dir("parsertests", name).read_text(encoding="utf-8")
-        texts += re.findall(r"^!! *wikitext\n(.*?)^!! ", suite, flags=re.S | re.M)
+    texts = shared_wikitexts()
     assert len(texts) > 1000
     for text in texts:
         same_tree(text, SafeTokenizer())

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from conftest import shared_dir
+from conftest import shared_wikitexts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mwparserfromhell.parser import tokens as T
@@ -66,11 +64,7 @@ def test_generated_wikitext_gives_the_same_tokens(text: str) -> None:
 
 
 def test_every_shared_page_and_parser_test_gives_the_same_tokens() -> None:
-    corpus = shared_dir("corpus", "wikitext")
-    texts = [path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.wiki"))]
-    for name in ("parserTests.txt", "citeParserTests.txt"):
-        suite = shared_dir("parsertests", name).read_text(encoding="utf-8")
-        texts += re.findall(r"^!! *wikitext\n(.*?)^!! ", suite, flags=re.S | re.M)
+    texts = shared_wikitexts()
     assert len(texts) > 1000
     for text in texts:
         same_tokens(text)

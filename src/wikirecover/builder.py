@@ -119,42 +119,34 @@ class FastBuilder:
                 key = _code([_text(str(default))])
             return Parameter(key, _code(nodes), showkey), end
 
-    def _argument(self, token) -> Argument:
-        name = None
+    def _parts(self, ends: frozenset, separator: type) -> tuple[Wikicode | None, Wikicode, object]:
+        """A construct of two parts (an argument's name and default, a link's target and
+        label): the part before its last separator (None without one), the part after, and
+        that separator's token (the tokenizer gives one separator at most; after a second, the
+        library's builder too keeps only the part just before it)."""
+        first = divider = None
         while True:
-            nodes, end = self._until(_ARGUMENT_ENDS)
-            if type(end) is T.ArgumentSeparator:
-                name = _code(nodes)
+            nodes, end = self._until(ends)
+            if type(end) is separator:
+                first, divider = _code(nodes), end
                 continue
-            if name is not None:
-                return Argument(name, _code(nodes))
-            return Argument(_code(nodes))
+            return first, _code(nodes), divider
+
+    def _argument(self, token) -> Argument:
+        name, rest, _ = self._parts(_ARGUMENT_ENDS, T.ArgumentSeparator)
+        return Argument(rest) if name is None else Argument(name, rest)
 
     def _wikilink(self, token) -> Wikilink:
-        title = None
-        while True:
-            nodes, end = self._until(_WIKILINK_ENDS)
-            if type(end) is T.WikilinkSeparator:
-                title = _code(nodes)
-                continue
-            if title is not None:
-                return Wikilink(title, _code(nodes))
-            return Wikilink(_code(nodes))
+        title, rest, _ = self._parts(_WIKILINK_ENDS, T.WikilinkSeparator)
+        return Wikilink(rest) if title is None else Wikilink(title, rest)
 
     def _external_link(self, token) -> ExternalLink:
-        brackets, url, suppress_space = token.get("brackets"), None, None
-        while True:
-            nodes, end = self._until(_EXTERNAL_LINK_ENDS)
-            if type(end) is T.ExternalLinkSeparator:
-                url, suppress_space = _code(nodes), end.get("suppress_space")
-                continue
-            if url is not None:
-                return ExternalLink(
-                    url, _code(nodes), brackets=brackets, suppress_space=suppress_space is True
-                )
-            return ExternalLink(
-                _code(nodes), brackets=brackets, suppress_space=suppress_space is True
-            )
+        url, rest, divider = self._parts(_EXTERNAL_LINK_ENDS, T.ExternalLinkSeparator)
+        brackets = token.get("brackets")
+        if url is None:
+            return ExternalLink(rest, brackets=brackets, suppress_space=False)
+        suppress_space = divider.get("suppress_space") is True
+        return ExternalLink(url, rest, brackets=brackets, suppress_space=suppress_space)
 
     def _entity(self, token) -> HTMLEntity:
         pop = self._pop
