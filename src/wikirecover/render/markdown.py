@@ -347,7 +347,9 @@ def _closest(node: LexborNode, tags: tuple[str, ...]) -> LexborNode | None:
 
 def _escape(text: str) -> str:
     text = _ESCAPE.sub(r"\\\1", _SPACES.sub(" ", text))
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # one line now (its whitespace is single spaces): only its start can look like a block
+    start = _LINE_START.match(text)
+    return text if start is None else text[: start.end(1)] + "\\" + text[start.start(2) :]
 
 
 def _url(href: str) -> str:
