@@ -6,72 +6,15 @@ import pytest
 from conftest import shared_wikitexts
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from mwparserfromhell.nodes import (
-    Argument,
-    Comment,
-    ExternalLink,
-    Heading,
-    HTMLEntity,
-    Tag,
-    Template,
-    Text,
-    Wikilink,
-)
+from mwparserfromhell.nodes import Text
 from mwparserfromhell.parser import ParserError
 from mwparserfromhell.parser.builder import Builder as LibraryBuilder
 from mwparserfromhell.parser.tokenizer import Tokenizer as PythonTokenizer
-from mwparserfromhell.wikicode import Wikicode
 from test_tokenizer import FRAGMENTS
 
 import wikirecover.wikitext  # noqa: F401 - installs the builder
-from wikirecover.builder import FastBuilder
+from wikirecover.builder import FastBuilder, tree_shape
 from wikirecover.tokenizer import SafeTokenizer
-
-
-def shape(item: object) -> object:
-    """Everything a node holds, recursively, in plain values."""
-    if item is None or isinstance(item, str | bool | int):
-        return item
-    if isinstance(item, Wikicode):
-        return [shape(node) for node in item.nodes]
-    kind = type(item).__name__
-    if isinstance(item, Text):
-        return (kind, item.value)
-    if isinstance(item, Template):
-        params = [(shape(p.name), shape(p.value), p.showkey) for p in item.params]
-        return (kind, shape(item.name), params)
-    if isinstance(item, Argument):
-        return (kind, shape(item.name), shape(item.default))
-    if isinstance(item, Wikilink):
-        return (kind, shape(item.title), shape(item.text))
-    if isinstance(item, ExternalLink):
-        return (kind, shape(item.url), shape(item.title), item.brackets, item.suppress_space)
-    if isinstance(item, HTMLEntity):
-        return (kind, item.value, item.named, item.hexadecimal, item.hex_char)
-    if isinstance(item, Heading):
-        return (kind, shape(item.title), item.level)
-    if isinstance(item, Comment):
-        return (kind, item.contents)
-    if isinstance(item, Tag):
-        attributes = [
-            (shape(a.name), shape(a.value), a.quotes, a.pad_first, a.pad_before_eq, a.pad_after_eq)
-            for a in item.attributes
-        ]
-        return (
-            kind,
-            shape(item.tag),
-            shape(item.contents),
-            attributes,
-            item.wiki_markup,
-            item.self_closing,
-            item.invalid,
-            item.implicit,
-            item.padding,
-            shape(item.closing_tag),
-            item.wiki_style_separator,
-            item.closing_wiki_markup,
-        )
-    raise AssertionError(f"a node kind the test does not know: {kind}")
 
 
 def same_tree(text: str, tokenizer: object) -> None:
@@ -83,7 +26,7 @@ def same_tree(text: str, tokenizer: object) -> None:
             FastBuilder().build(list(tokens))
         return
     ours = FastBuilder().build(list(tokens))
-    assert shape(ours) == shape(theirs), text
+    assert tree_shape(ours) == tree_shape(theirs), text
     assert str(ours) == str(theirs) == text
 
 
@@ -119,3 +62,14 @@ def test_the_builder_in_use_is_this_one() -> None:
     import mwparserfromhell.parser
 
     assert mwparserfromhell.parser.Builder is FastBuilder
+
+
+def test_a_builder_that_differs_from_the_librarys_is_not_installed(monkeypatch) -> None:
+    import wikirecover.builder as builder
+
+    def tokenize(text: str) -> list:
+        return SafeTokenizer().tokenize(text, 0, False)
+
+    assert builder.agrees_with_library(tokenize)
+    monkeypatch.setattr(builder, "_text", lambda value: Text(value.upper()))
+    assert not builder.agrees_with_library(tokenize)

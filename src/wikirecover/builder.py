@@ -52,6 +52,47 @@ def _text(value: str) -> Text:
     return node
 
 
+def _parameter_node(name: Wikicode, value: Wikicode, showkey: bool) -> Parameter:
+    """``Parameter(name, value, showkey)`` as its setters store it (a hidden key is always a
+    position here, which its setter would check)."""
+    param = object.__new__(Parameter)
+    param._name, param._value, param._showkey = name, value, showkey
+    return param
+
+
+def _tag_node(
+    tag: Wikicode,
+    contents: Wikicode | None,
+    attrs: list[Attribute],
+    wiki_markup: str | None,
+    self_closing: bool,
+    invalid: bool,
+    implicit: bool,
+    padding: str,
+    closing_tag: Wikicode | None,
+    wiki_style_separator: str | None,
+    closing_wiki_markup: str | None,
+) -> Tag:
+    """``Tag(...)`` with these arguments, as its constructor and setters store them."""
+    if padding and not padding.isspace():
+        raise ParserError("a tag's padding that is not whitespace")
+    node = object.__new__(Tag)
+    node._tag = tag
+    node._closing_tag = tag if closing_tag is None else closing_tag
+    node._contents = _code([]) if contents is None else contents
+    node._attrs = attrs
+    node._wiki_markup = str(wiki_markup) if wiki_markup else None
+    node._closing_wiki_markup = node._wiki_markup
+    if closing_wiki_markup is not None:
+        node._closing_wiki_markup = str(closing_wiki_markup) if closing_wiki_markup else None
+    node._self_closing = bool(self_closing)
+    node._invalid = bool(invalid)
+    node._implicit = bool(implicit)
+    node._padding = padding or ""
+    node._wiki_style_separator = str(wiki_style_separator) if wiki_style_separator else None
+    return node
+
+
 def _code(nodes: list[Node]) -> Wikicode:
     """``Wikicode(SmartList(nodes))``, as the library's builder makes it (its constructor only
     stores the list)."""
@@ -117,7 +158,7 @@ class FastBuilder:
                 continue
             if key is None:
                 key = _code([_text(str(default))])
-            return Parameter(key, _code(nodes), showkey), end
+            return _parameter_node(key, _code(nodes), showkey), end
 
     def _parts(self, ends: frozenset, separator: type) -> tuple[Wikicode | None, Wikicode, object]:
         """A construct of two parts (an argument's name and default, a link's target and
@@ -227,7 +268,7 @@ class FastBuilder:
                 break
         if tag is None or padding is None:
             raise ParserError("a tag closed before its opening ended")
-        return Tag(
+        return _tag_node(
             tag,
             contents,
             attrs,
@@ -252,3 +293,83 @@ _HANDLERS = {
     T.CommentStart: FastBuilder._comment,
     T.TagOpenOpen: FastBuilder._tag,
 }
+
+
+def tree_shape(item: object) -> object:
+    """Everything a tree or node holds, recursively, in plain values (to compare two trees)."""
+    if item is None or isinstance(item, str | bool | int):
+        return item
+    if isinstance(item, Wikicode):
+        return [tree_shape(node) for node in item.nodes]
+    kind = type(item).__name__
+    if isinstance(item, Text):
+        return (kind, item.value)
+    if isinstance(item, Template):
+        params = [(tree_shape(p.name), tree_shape(p.value), p.showkey) for p in item.params]
+        return (kind, tree_shape(item.name), params)
+    if isinstance(item, Argument):
+        return (kind, tree_shape(item.name), tree_shape(item.default))
+    if isinstance(item, Wikilink):
+        return (kind, tree_shape(item.title), tree_shape(item.text))
+    if isinstance(item, ExternalLink):
+        return (
+            kind,
+            tree_shape(item.url),
+            tree_shape(item.title),
+            item.brackets,
+            item.suppress_space,
+        )
+    if isinstance(item, HTMLEntity):
+        return (kind, item.value, item.named, item.hexadecimal, item.hex_char)
+    if isinstance(item, Heading):
+        return (kind, tree_shape(item.title), item.level)
+    if isinstance(item, Comment):
+        return (kind, item.contents)
+    if isinstance(item, Tag):
+        attributes = [
+            (
+                tree_shape(a.name),
+                tree_shape(a.value),
+                a.quotes,
+                a.pad_first,
+                a.pad_before_eq,
+                a.pad_after_eq,
+            )
+            for a in item.attributes
+        ]
+        return (
+            kind,
+            tree_shape(item.tag),
+            tree_shape(item.contents),
+            attributes,
+            item.wiki_markup,
+            item.self_closing,
+            item.invalid,
+            item.implicit,
+            item.padding,
+            tree_shape(item.closing_tag),
+            item.wiki_style_separator,
+            item.closing_wiki_markup,
+        )
+    raise TypeError(f"not a node of mwparserfromhell: {kind}")
+
+
+# Every kind of node and token the builder reads, for the check below.
+SAMPLE = (
+    "{{a|b|c=d|e}} {{{x|y}}} [[l|m]] [[n]] [http://e.org f] http://g.org &amp; &#65; &#x41;\n"
+    "== h ==\n<!-- c --><ref name=\"n\" group=g>r</ref><br/><span title=t>s</span>''i''\n"
+    "* l\n; t : d\n{|\n|-\n! h\n| c\n|}\n----\n"
+)
+
+
+def agrees_with_library(tokenize) -> bool:
+    """Whether this builder gives the library's tree for `SAMPLE` (checked when wikirecover is
+    imported: a mwparserfromhell whose nodes changed inside keeps its own builder)."""
+    from mwparserfromhell.parser.builder import Builder
+
+    try:
+        tokens = tokenize(SAMPLE)
+        ours = tree_shape(FastBuilder().build(list(tokens)))
+        return ours == tree_shape(Builder().build(list(tokens)))
+    except Exception:  # a changed library may fail in any way: it keeps its own builder
+        return False
