@@ -23,6 +23,7 @@ from mwparserfromhell.nodes import (
     Heading,
     Tag,
     Template,
+    Text,
     Wikilink,
 )
 from mwparserfromhell.wikicode import Wikicode
@@ -60,13 +61,17 @@ class Expander:
 
     def _expand_in(self, code: Wikicode, undo: list) -> None:
         index = 0
-        while index < len(code.nodes):
-            node = code.nodes[index]
+        nodes = code.nodes  # edited in place below
+        while index < len(nodes):
+            node = nodes[index]
+            if type(node) is Text:  # most nodes: nothing inside
+                index += 1
+                continue
             if isinstance(node, Template):
-                nodes = parse_wikitext(self.template(node, {}, 0)).nodes
-                undo.append((code, index, len(nodes), [node]))
-                code.nodes[index : index + 1] = nodes
-                index += len(nodes)
+                expansion = parse_wikitext(self.template(node, {}, 0)).nodes
+                undo.append((code, index, len(expansion), [node]))
+                nodes[index : index + 1] = expansion
+                index += len(expansion)
                 continue
             for child in _holders(node):
                 self._expand_in(child, undo)
