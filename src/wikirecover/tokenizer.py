@@ -92,36 +92,55 @@ def _free_link_before_punctuation(tokens: list) -> bool:
     return False
 
 
+# What a token does to the stack of open constructs `_with_entities` keeps.
+_OPENS_PLAIN, _OPENS_NESTED, _CLOSES = 1, 2, 3
+_STACK = {
+    **dict.fromkeys(_AMPERSAND_FREE, _OPENS_PLAIN),
+    **dict.fromkeys(_NESTED_OPEN, _OPENS_NESTED),
+    **dict.fromkeys(_AMPERSAND_ENDS + _NESTED_CLOSE, _CLOSES),
+}
+
+
 def _with_entities(tokens: list, mark: str) -> list:
-    """The tokens with each ``mark`` back to ``&``, entities rebuilt where Python reads them."""
+    """The tokens with each ``mark`` back to ``&``, entities rebuilt where Python reads them.
+    Only the tokens that open or close a construct, and the text tokens holding a mark, are
+    looked at one by one (the others are copied in runs)."""
     entity = re.compile(re.escape(mark) + r"(?:#([xX])([0-9a-fA-F]+)|#([0-9]+)|([0-9a-zA-Z]+));")
+    text = T.Text
+    looked_at = [
+        index
+        for index, token in enumerate(tokens)
+        if type(token) in _STACK or (type(token) is text and mark in token["text"])
+    ]
     out: list = []
+    copied = 0  # tokens before this index are in ``out``
     plain: list[bool] = []  # per open construct: whether & is only text inside it
-    previous = None
-    for index, token in enumerate(tokens):
-        kind = type(token)
-        if kind in _AMPERSAND_FREE:
+    for index in looked_at:
+        token = tokens[index]
+        action = _STACK.get(type(token))
+        if action == _OPENS_PLAIN:
             plain.append(True)
-        elif kind in _NESTED_OPEN:
+        elif action == _OPENS_NESTED:
             plain.append(False)
-        elif (kind in _AMPERSAND_ENDS or kind in _NESTED_CLOSE) and plain:
-            plain.pop()
-        if kind is not T.Text or mark not in token.text:
-            out.append(token)
-            previous = token
-            continue
-        if type(previous) in (T.TagOpenOpen, T.TagOpenClose):
-            raise _Unsafe("an & in a tag name")  # Python reads no tag there
-        if plain and plain[-1]:
-            out.append(T.Text(text=token.text.replace(mark, "&")))
-        else:
+        elif action == _CLOSES:
+            if plain:
+                plain.pop()
+        else:  # a text token holding a mark
+            if index and type(tokens[index - 1]) in (T.TagOpenOpen, T.TagOpenClose):
+                raise _Unsafe("an & in a tag name")  # Python reads no tag there
+            out += tokens[copied:index]
+            copied = index + 1
+            value = token["text"]
+            if plain and plain[-1]:
+                out.append(text(text=value.replace(mark, "&")))
+                continue
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             if type(following) is T.ExternalLinkClose and re.search(
-                re.escape(mark) + r"#?[0-9a-zA-Z]+$", token.text
+                re.escape(mark) + r"#?[0-9a-zA-Z]+$", value
             ):
                 raise _Unsafe("a free link ending before an entity's ';'")
-            out.extend(_split(token.text, mark, entity))
-        previous = token
+            out += _split(value, mark, entity)
+    out += tokens[copied:]
     return out
 
 
