@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import mwparserfromhell
@@ -15,7 +16,7 @@ from mwparserfromhell.wikicode import Wikicode
 from wikirecover.model import Document, SourceInfo
 from wikirecover.options import Options
 from wikirecover.passes.characters import looks_bad, repair_characters
-from wikirecover.passes.holders import Offsets, node_offsets, text_matches
+from wikirecover.passes.holders import Offsets, node_offsets, rendered, text_matches
 from wikirecover.wikitext import ends_line, nodes_of, parse_wikitext, starts_line
 
 PAGES = [
@@ -25,14 +26,17 @@ PAGES = [
 ]
 
 
+def assert_line_edges_are_rendered_ones(code: Wikicode) -> None:
+    for node in nodes_of(code, mwparserfromhell.nodes.Node):
+        assert ends_line(node) == str(node).endswith("\n"), repr(node)
+        assert starts_line(node) == str(node).startswith("\n"), repr(node)
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_line_edges_agree_with_the_rendered_nodes(page: str) -> None:
     code = parse_wikitext(page)
-    nodes = nodes_of(code, mwparserfromhell.nodes.Node)
-    assert nodes
-    for node in nodes:
-        assert ends_line(node) == str(node).endswith("\n"), repr(node)
-        assert starts_line(node) == str(node).startswith("\n"), repr(node)
+    assert nodes_of(code, mwparserfromhell.nodes.Node)
+    assert_line_edges_are_rendered_ones(code)
 
 
 MARKUP_PIECES = [
@@ -96,20 +100,23 @@ TAG_PIECES = [
 
 @given(st.lists(st.sampled_from(TAG_PIECES), max_size=10).map("".join))
 def test_line_edges_of_generated_tags_agree_with_their_rendering(page: str) -> None:
-    for node in nodes_of(parse_wikitext(page), mwparserfromhell.nodes.Node):
-        assert ends_line(node) == str(node).endswith("\n"), repr(node)
-        assert starts_line(node) == str(node).startswith("\n"), repr(node)
+    assert_line_edges_are_rendered_ones(parse_wikitext(page))
 
 
 @given(st.text(alphabet="{}[]|=<>/ab\n'*:!-&;", max_size=60))
 def test_lazy_offsets_and_matches_agree_with_rendering_every_node(page: str) -> None:
     code = parse_wikitext(page)
+    # where each node starts, from rendering every node (what the shortcuts must agree with)
+    starts = list(itertools.accumulate((len(str(node)) for node in code.nodes), initial=0))
     offsets = Offsets(code)
-    for index, (offset, _) in enumerate(node_offsets(code)):
-        assert offsets[index] == offset
+    for index, start in enumerate(starts[:-1]):
+        assert offsets[index] == start
+    assert [offset for offset, _ in node_offsets(code)] == starts[:-1]
+    text, given = rendered(code)
+    assert text == str(code) and given.every() == starts
     pattern = re.compile(r"\{\{|\[\[|\n")
     expected = []
-    for offset, node in node_offsets(code):
+    for offset, node in zip(starts, code.nodes, strict=False):
         if isinstance(node, Text):
             expected += [offset + m.start() for m in pattern.finditer(node.value)]
     assert [offset for offset, _ in text_matches(code, pattern)] == expected

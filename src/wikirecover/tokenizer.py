@@ -78,16 +78,21 @@ class SafeTokenizer:
 _PUNCTUATION_AFTER_LINK = re.compile(r"\S:\S*?[;:!][ \t]")
 
 
+_EXTERNAL_LINK_EDGES = (T.ExternalLinkOpen, T.ExternalLinkClose)
+
+
 def _free_link_before_punctuation(tokens: list) -> bool:
-    """Whether a link without brackets is followed by text starting with `;`, `:` or `!`."""
+    """Whether a link without brackets is followed by text starting with `;`, `:` or `!`. Only
+    the links' own opening and closing tokens are looked at one by one."""
     free: list[bool] = []  # per open external link: whether it has no brackets
-    for index, token in enumerate(tokens):
-        kind = type(token)
-        if kind is T.ExternalLinkOpen:
-            free.append(not token.brackets)
-        elif kind is T.ExternalLinkClose and free and free.pop() and index + 1 < len(tokens):
+    edges = [index for index, token in enumerate(tokens) if type(token) in _EXTERNAL_LINK_EDGES]
+    for index in edges:
+        token = tokens[index]
+        if type(token) is T.ExternalLinkOpen:
+            free.append(not token.get("brackets"))
+        elif free and free.pop() and index + 1 < len(tokens):
             following = tokens[index + 1]
-            if type(following) is T.Text and following.text[:1] in (";", ":", "!"):
+            if type(following) is T.Text and following["text"][:1] in (";", ":", "!"):
                 return True
     return False
 

@@ -35,14 +35,10 @@ from mwparserfromhell.wikicode import Wikicode
 from .builder import FastBuilder, agrees_with_library
 from .tokenizer import SafeTokenizer
 
-# The safe C tokenizer is on. (Stop 15 had it off after one CI run in which the growth test's
-# heading pages grew 2.68x per doubling; the passes' per-node rendering behind that is gone.)
-# Setting USE_SAFE_C_TOKENIZER to False puts the pure-Python tokenizer back.
-mwparserfromhell.parser.use_c = False
-USE_SAFE_C_TOKENIZER = True
-if USE_SAFE_C_TOKENIZER:
-    mwparserfromhell.parser.CTokenizer = SafeTokenizer
-    mwparserfromhell.parser.use_c = True
+# The tokenizer is `tokenizer.SafeTokenizer`: the C tokenizer where it gives the Python one's
+# tokens, else the Python one.
+mwparserfromhell.parser.CTokenizer = SafeTokenizer
+mwparserfromhell.parser.use_c = True
 # The tree is built by `builder.FastBuilder`: the library's tree, faster. It is checked against
 # the library's own builder first (it makes some nodes without their constructors).
 if agrees_with_library(lambda text: SafeTokenizer().tokenize(text, 0, False)):
