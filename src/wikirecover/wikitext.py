@@ -32,7 +32,8 @@ from mwparserfromhell.parser import ParserError
 from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
-from .builder import FastBuilder, agrees_with_library
+from . import tree_source
+from .builder import SAMPLE, FastBuilder, agrees_with_library
 from .tokenizer import SafeTokenizer
 
 # The tokenizer is `tokenizer.SafeTokenizer`: the C tokenizer where it gives the Python one's
@@ -43,6 +44,10 @@ mwparserfromhell.parser.use_c = True
 # the library's own builder first (it makes some nodes without their constructors).
 if agrees_with_library(lambda text: SafeTokenizer().tokenize(text, 0, False)):
     mwparserfromhell.parser.Builder = FastBuilder
+# Trees are written back to wikitext by `tree_source`: the library's strings, faster. Checked the
+# same way first.
+if tree_source.agrees_with_library(mwparserfromhell.parse(SAMPLE)):
+    tree_source.install()
 
 
 def _install_wikicode_shortcut() -> None:
