@@ -122,8 +122,11 @@ _NODE = st.deferred(
 )
 
 
+NODES = st.lists(_NODE, max_size=6)
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.lists(_NODE, max_size=6))
+@given(NODES)
 def test_nodes_built_with_any_attributes_are_written_as_the_library_does(nodes: list) -> None:
     assert_written_as_the_library_does(Wikicode(nodes))
 

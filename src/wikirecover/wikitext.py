@@ -34,6 +34,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from . import tree_source
 from .builder import SAMPLE, FastBuilder, agrees_with_library
+from .node_children import children
 from .tokenizer import SafeTokenizer
 
 # The tokenizer is `tokenizer.SafeTokenizer`: the C tokenizer where it gives the Python one's
@@ -188,7 +189,7 @@ def template_depth(code: Wikicode) -> int:
         if isinstance(node, Template | Argument):
             depth += 1
             deepest = max(deepest, depth)
-        for child in node.__children__():
+        for child in children(node):
             stack.extend((inner, depth) for inner in child.nodes)
     return deepest
 
@@ -209,8 +210,8 @@ def nodes_of(code: Wikicode, kind: type[N]) -> list[N]:
             if isinstance(node, kind):
                 append(node)
             if type(node) is not Text:  # most nodes, and they hold none
-                for child in node.__children__():
-                    walk(child.nodes)
+                for child in children(node):
+                    walk(child._nodes)  # what its ``nodes`` property returns
 
     walk(code.nodes)
     return found

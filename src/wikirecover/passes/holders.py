@@ -12,7 +12,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mwparserfromhell.nodes import ExternalLink, Heading, Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
@@ -39,8 +39,7 @@ VERBATIM_TAGS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Holder:
+class Holder(NamedTuple):
     code: Wikicode
     context: str  # "page", "ref", "tag", "param", "link", "heading"
 
@@ -50,13 +49,20 @@ def holders(code: Wikicode, context: str = "page") -> list[Holder]:
     one still to come: a repair edits its own holder's nodes, and every holder inside it came
     before it)."""
     found: list[Holder] = []
+    append = found.append
 
     def walk(code: Wikicode, context: str) -> None:
         for node in code.nodes:
-            if type(node) is not Text:
+            kind = type(node)
+            if kind is Text:
+                continue
+            if kind is Template:  # the commonest, read at once
+                for param in node.params:
+                    walk(param.value, "param")
+            else:
                 for child, child_context in _children(node):
                     walk(child, child_context)
-        found.append(Holder(code, context))
+        append(Holder(code, context))
 
     walk(code, context)
     return found
