@@ -112,22 +112,24 @@ def ordered_passes(selected: Iterable[str] | None = None) -> list[Pass]:
             raise UsageError(f"unknown pass {name!r} (known: {', '.join(PASSES)})")
     done: list[str] = []
     visiting: set[str] = set()
-
-    def visit(name: str) -> None:
-        if name in done:
-            return
-        if name in visiting:
-            raise ValueError(f"passes depend on each other in a cycle at {name!r}")
-        visiting.add(name)
-        for before in PASSES[name].after:
-            if before in names:
-                visit(before)
-        visiting.discard(name)
-        done.append(name)
-
     for name in names:
-        visit(name)
+        _visit(name, names, done, visiting)
     return [PASSES[name] for name in done]
+
+
+def _visit(name: str, names: list[str], done: list[str], visiting: set[str]) -> None:
+    """Put ``name`` in ``done`` after the passes it comes after (a module function: a closure
+    calling itself would be a reference cycle, garbage for the collector)."""
+    if name in done:
+        return
+    if name in visiting:
+        raise ValueError(f"passes depend on each other in a cycle at {name!r}")
+    visiting.add(name)
+    for before in PASSES[name].after:
+        if before in names:
+            _visit(before, names, done, visiting)
+    visiting.discard(name)
+    done.append(name)
 
 
 def iter_components() -> Iterator[tuple[str, str, str]]:

@@ -12,6 +12,7 @@ imported.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import mwparserfromhell
@@ -203,18 +204,19 @@ def nodes_of(code: Wikicode, kind: type[N]) -> list[N]:
     faster, and the passes walk every page's tree many times). The recursion is as deep as the
     tree, which the parser keeps under its own nesting limit."""
     found: list[N] = []
-    append = found.append
-
-    def walk(nodes: list[Node]) -> None:
-        for node in nodes:
-            if isinstance(node, kind):
-                append(node)
-            if type(node) is not Text:  # most nodes, and they hold none
-                for child in children(node):
-                    walk(child._nodes)  # what its ``nodes`` property returns
-
-    walk(code.nodes)
+    _collect(code._nodes, kind, found.append)
     return found
+
+
+def _collect(nodes: list[Node], kind: type | tuple[type, ...], append: Callable) -> None:
+    """`nodes_of`'s walk: a module function, not a closure (a closure that calls itself is a
+    reference cycle, which would keep every tree it walked alive until a garbage collection)."""
+    for node in nodes:
+        if isinstance(node, kind):
+            append(node)
+        if type(node) is not Text:  # most nodes, and they hold none
+            for child in children(node):
+                _collect(child._nodes, kind, append)  # what its ``nodes`` property returns
 
 
 def nodes_by_kind(code: Wikicode, *kinds: type[Node]) -> dict[type[Node], list[Node]]:

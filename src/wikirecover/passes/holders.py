@@ -11,7 +11,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from mwparserfromhell.nodes import ExternalLink, Heading, Node, Tag, Template, Text, Wikilink
@@ -49,23 +49,24 @@ def holders(code: Wikicode, context: str = "page") -> list[Holder]:
     one still to come: a repair edits its own holder's nodes, and every holder inside it came
     before it)."""
     found: list[Holder] = []
-    append = found.append
-
-    def walk(code: Wikicode, context: str) -> None:
-        for node in code.nodes:
-            kind = type(node)
-            if kind is Text:
-                continue
-            if kind is Template:  # the commonest, read at once
-                for param in node.params:
-                    walk(param.value, "param")
-            else:
-                for child, child_context in _children(node):
-                    walk(child, child_context)
-        append(Holder(code, context))
-
-    walk(code, context)
+    _gather(code, context, found.append)
     return found
+
+
+def _gather(code: Wikicode, context: str, append: Callable[[Holder], None]) -> None:
+    """`holders`' walk (a module function: a closure calling itself would be a reference cycle
+    keeping the tree alive until a garbage collection)."""
+    for node in code.nodes:
+        kind = type(node)
+        if kind is Text:
+            continue
+        if kind is Template:  # the commonest, read at once
+            for param in node.params:
+                _gather(param.value, "param", append)
+        else:
+            for child, child_context in _children(node):
+                _gather(child, child_context, append)
+    append(Holder(code, context))
 
 
 def _children(node: Node) -> list[tuple[Wikicode, str]]:
