@@ -15,8 +15,9 @@ from mwparserfromhell.wikicode import Wikicode
 
 from wikirecover.model import Document, SourceInfo
 from wikirecover.options import Options
-from wikirecover.passes.characters import looks_bad, repair_characters
+from wikirecover.passes.characters import looks_bad
 from wikirecover.passes.holders import Offsets, node_offsets, rendered, text_matches
+from wikirecover.registry import PASSES
 from wikirecover.wikitext import ends_line, nodes_of, parse_wikitext, starts_line
 
 PAGES = [
@@ -141,7 +142,7 @@ def test_mojibake_is_found_on_any_line(line: str) -> None:
     assert is_bad(line)
     page = f"First line.\n\n{line}\nLast line."
     doc = Document(parse_wikitext(page), SourceInfo(kind="wikitext"), "T")
-    repair_characters(doc, Options())
+    PASSES["characters"].run(doc, Options())  # as a pass on the tree
     assert [i.code for i in doc.issues] == ["mojibake-fixed"]
     assert str(doc.wikicode) != page
 

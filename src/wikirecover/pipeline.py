@@ -120,8 +120,13 @@ def repair(doc: Document, options: Options | None = None) -> None:
         before, reported = after, len(doc.issues)
         if round_:  # the next round sees the page as a new reading would
             doc.wikicode = parse_wikitext(before)
+        text: str | None = before  # the page's text, while no pass on its tree has run
         for step in steps:
-            _run_pass(step, doc, options)
+            if step.run_text is not None and text is not None:
+                text = _run_text_pass(step, doc, options, text)
+            else:
+                _run_pass(step, doc, options)
+                text = None
         if len(doc.issues) == reported:
             break  # every change is reported: none this round
         if round_:
@@ -143,14 +148,30 @@ def _run_pass(step, doc: Document, options: Options) -> None:
     try:
         step.run(doc, options)
     except Exception as exc:  # a bug in a pass must not lose the page
-        doc.report(
-            "pass-crashed",
-            f"pass {step.name} stopped with {type(exc).__name__}: {exc}; "
-            "its changes may be partial",
-            f"pass:{step.name}",
-            Severity.ERROR,
-            "".join(traceback.format_exception_only(exc)),
-        )
+        _report_crash(step, doc, exc)
+
+
+def _report_crash(step, doc: Document, exc: Exception) -> None:
+    doc.report(
+        "pass-crashed",
+        f"pass {step.name} stopped with {type(exc).__name__}: {exc}; its changes may be partial",
+        f"pass:{step.name}",
+        Severity.ERROR,
+        "".join(traceback.format_exception_only(exc)),
+    )
+
+
+def _run_text_pass(step, doc: Document, options: Options, text: str) -> str | None:
+    """A pass on the page's text, given the text (not rendered from the tree again); the text
+    after it, or None when it crashed."""
+    try:
+        repaired = step.run_text(text, doc, options)
+    except Exception as exc:  # as `_run_pass`
+        _report_crash(step, doc, exc)
+        return None
+    if repaired != text:
+        doc.wikicode = parse_wikitext(repaired)
+    return repaired
 
 
 def _drop_repeated_issues(doc: Document, earlier: int) -> None:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 ReadFn = Callable[[str, "SourceInfo", "Options"], Iterable["Document"]]
 SniffFn = Callable[[str], float]
 PassFn = Callable[["Document", "Options"], None]
+TextPassFn = Callable[[str, "Document", "Options"], str]
 WriteFn = Callable[["Document", "Options"], str]
 
 
@@ -33,6 +34,9 @@ class Pass:
     help: str
     run: PassFn
     after: tuple[str, ...]  # passes that must run before this one
+    # A pass on the page's text (not its tree): the text -> the text repaired. ``run`` reads the
+    # text from the tree; the repair loop hands it the text when it has it already.
+    run_text: TextPassFn | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,29 @@ def register_pass(name: str, *, after: Iterable[str] = ()) -> Callable[[PassFn],
     def decorate(fn: PassFn) -> PassFn:
         _check_new(PASSES, name, "pass")
         PASSES[name] = Pass(name, _first_line(fn.__doc__), fn, tuple(after))
+        return fn
+
+    return decorate
+
+
+def register_text_pass(
+    name: str, *, after: Iterable[str] = ()
+) -> Callable[[TextPassFn], TextPassFn]:
+    """A pass that repairs the page's text: ``fn(text, doc, options)`` returns the text (the same
+    string when nothing changed); the page is parsed again when it changed."""
+
+    def decorate(fn: TextPassFn) -> TextPassFn:
+        _check_new(PASSES, name, "pass")
+
+        def run(doc: Document, options: Options) -> None:
+            from .wikitext import parse_wikitext
+
+            text = doc.text
+            repaired = fn(text, doc, options)
+            if repaired != text:
+                doc.wikicode = parse_wikitext(repaired)
+
+        PASSES[name] = Pass(name, _first_line(fn.__doc__), run, tuple(after), fn)
         return fn
 
     return decorate

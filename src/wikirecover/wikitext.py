@@ -125,8 +125,8 @@ def parse_wikitext(text: str, *, skip_style_tags: bool = False) -> Wikicode:
     """
     if _MARKUP.search(text) is None:  # plain text (a template's output often is): one node
         return Wikicode(SmartList([Text(text)] if text else []))
-    try:
-        return mwparserfromhell.parse(text, skip_style_tags=skip_style_tags)
+    try:  # what ``mwparserfromhell.parse`` does for a string, without its imports on each call
+        return mwparserfromhell.parser.Parser().parse(text, 0, skip_style_tags)
     except ParserError:
         if skip_style_tags:
             return Wikicode([Text(text)])

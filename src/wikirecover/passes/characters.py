@@ -12,8 +12,7 @@ from ftfy.badness import BADNESS_RE
 
 from ..model import Document, Severity
 from ..options import Options
-from ..registry import register_pass
-from ..wikitext import parse_wikitext
+from ..registry import register_text_pass
 
 COMPONENT = "pass:characters"
 # C0 controls but tab, line feed and carriage return; DEL; C1 controls.
@@ -21,15 +20,12 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
 _ENDINGS = re.compile(r"\r\n|\r|\n")
 
 
-@register_pass("characters")
-def repair_characters(doc: Document, options: Options) -> None:
+@register_text_pass("characters")
+def repair_characters(text: str, doc: Document, options: Options) -> str:
     """NUL and control characters removed, line endings made consistent, mojibake fixed."""
-    text = doc.text
     fixed = _controls(text, doc)
     fixed = _line_endings(fixed, doc)
-    fixed = _mojibake(fixed, doc)
-    if fixed != text:
-        doc.wikicode = parse_wikitext(fixed)
+    return _mojibake(fixed, doc)
 
 
 def _controls(text: str, doc: Document) -> str:
