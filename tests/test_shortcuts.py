@@ -18,6 +18,7 @@ from wikirecover.options import Options
 from wikirecover.passes.characters import looks_bad
 from wikirecover.passes.holders import Offsets, node_offsets, rendered, text_matches
 from wikirecover.registry import PASSES
+from wikirecover.render.markdown import _escape as markdown_escape
 from wikirecover.wikitext import ends_line, nodes_of, parse_wikitext, starts_line
 
 PAGES = [
@@ -167,3 +168,14 @@ def test_searching_near_non_ascii_characters_finds_what_ftfy_finds(line: str) ->
 )
 def test_mojibake_near_a_line_edge_is_found(line: str) -> None:
     assert looks_bad(line) and is_bad(line)
+
+
+def _escape_the_long_way(text: str) -> str:
+    text = re.sub(r"([\\`*_\[\]<>|])", r"\\\1", re.sub(r"\s+", " ", text))
+    return re.sub(r"^(\s*)([#+\-]|\d+[.)]|>)(?=\s|$)", r"\1\\\2", text, count=1)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("\\`*_[]<>|#+-.)1a \t\n\u00a0\u2003")), max_size=30))
+def test_markdown_escaping_is_the_regular_expressions(text: str) -> None:
+    assert markdown_escape(text) == _escape_the_long_way(text)

@@ -20,7 +20,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..lexbor import children
 
 _SPACES = re.compile(r"\s+")
-_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
+# Markdown's inline markers, each written after a backslash (a table: one C pass over a text).
+_ESCAPES = str.maketrans({marker: "\\" + marker for marker in "\\`*_[]<>|"})
 _LINE_START = re.compile(r"^(\s*)([#+\-]|\d+[.)]|>)(?=\s|$)", re.M)
 BLOCK = {
     "p",
@@ -346,7 +347,7 @@ def _closest(node: LexborNode, tags: tuple[str, ...]) -> LexborNode | None:
 
 
 def _escape(text: str) -> str:
-    text = _ESCAPE.sub(r"\\\1", _SPACES.sub(" ", text))
+    text = _SPACES.sub(" ", text).translate(_ESCAPES)
     # one line now (its whitespace is single spaces): only its start can look like a block
     start = _LINE_START.match(text)
     return text if start is None else text[: start.end(1)] + "\\" + text[start.start(2) :]
