@@ -176,6 +176,11 @@ def _escape_the_long_way(text: str) -> str:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("\\`*_[]<>|#+-.)1a \t\n\u00a0\u2003")), max_size=30))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("\\`*_[]<>|#+-.)1a \t\n\r\x0b\x1c\x85\u00a0\u2003\u2028")),
+        max_size=30,
+    )
+)
 def test_markdown_escaping_is_the_regular_expressions(text: str) -> None:
     assert markdown_escape(text) == _escape_the_long_way(text)

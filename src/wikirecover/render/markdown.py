@@ -19,7 +19,6 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..lexbor import children
 
-_SPACES = re.compile(r"\s+")
 # Markdown's inline markers, each written after a backslash (a table: one C pass over a text).
 _ESCAPES = str.maketrans({marker: "\\" + marker for marker in "\\`*_[]<>|"})
 _LINE_START = re.compile(r"^(\s*)([#+\-]|\d+[.)]|>)(?=\s|$)", re.M)
@@ -347,10 +346,21 @@ def _closest(node: LexborNode, tags: tuple[str, ...]) -> LexborNode | None:
 
 
 def _escape(text: str) -> str:
-    text = _SPACES.sub(" ", text).translate(_ESCAPES)
+    text = _single_spaces(text).translate(_ESCAPES)
     # one line now (its whitespace is single spaces): only its start can look like a block
     start = _LINE_START.match(text)
     return text if start is None else text[: start.end(1)] + "\\" + text[start.start(2) :]
+
+
+def _single_spaces(text: str) -> str:
+    """Each run of whitespace made one space: ``re.sub(r"\\s+", " ", text)``, with str.split
+    (the same whitespace, split in C)."""
+    words = text.split()
+    if not words:
+        return " " if text else ""
+    return (
+        (" " if text[0].isspace() else "") + " ".join(words) + (" " if text[-1].isspace() else "")
+    )
 
 
 def _url(href: str) -> str:
