@@ -52,10 +52,11 @@ def limit_memory(memory: int) -> None:
 
 
 # Allocations between two collections of the youngest generation (Python's default: 700). A
-# page's tree is tens of thousands of objects that live until the page is done, so the default
-# walks them again and again (7% of a corpus page's time); what a page leaves in cycles is still
-# collected, a few pages later.
-YOUNG_COLLECTION = 50_000
+# page's trees are tens to hundreds of thousands of objects that live until the page is done and
+# are then freed by reference counting (a page leaves no cycles: tests/test_garbage.py), so a
+# collection mostly walks live trees: at 200,000 the corpus pages need none. What a page does
+# leave in cycles is still collected, a few pages later.
+YOUNG_COLLECTION = 200_000
 
 
 def collect_per_page() -> None:
