@@ -10,6 +10,7 @@ from mwparserfromhell.nodes import Text
 from mwparserfromhell.parser import ParserError
 from mwparserfromhell.parser.builder import Builder as LibraryBuilder
 from mwparserfromhell.parser.tokenizer import Tokenizer as PythonTokenizer
+from mwparserfromhell.smart_list import SmartList
 from test_tokenizer import FRAGMENTS
 
 import wikirecover.wikitext  # noqa: F401 - installs the builder
@@ -72,4 +73,24 @@ def test_a_builder_that_differs_from_the_librarys_is_not_installed(monkeypatch) 
 
     assert builder.agrees_with_library(tokenize)
     monkeypatch.setattr(builder, "_text", lambda value: Text(value.upper()))
+    assert not builder.agrees_with_library(tokenize)
+
+
+def test_a_node_list_made_unlike_the_librarys_is_not_installed(monkeypatch) -> None:
+    import wikirecover.builder as builder
+
+    def tokenize(text: str) -> list:
+        return SafeTokenizer().tokenize(text, 0, False)
+
+    monkeypatch.setattr(builder, "_fill_list", lambda items, nodes: None)  # slots are fine...
+    assert not builder.agrees_with_library(tokenize)  # ...but the tree is empty
+    monkeypatch.undo()
+    original = SmartList.__new__
+
+    def with_more(cls, *args, **kwargs):
+        items = original(cls, *args, **kwargs)
+        items._children = {"a slice": None}  # a library whose lists start with something
+        return items
+
+    monkeypatch.setattr(SmartList, "__new__", with_more)
     assert not builder.agrees_with_library(tokenize)

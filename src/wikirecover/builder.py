@@ -95,10 +95,17 @@ def _tag_node(
 
 def _code(nodes: list[Node]) -> Wikicode:
     """``Wikicode(SmartList(nodes))``, as the library's builder makes it (its constructor only
-    stores the list)."""
+    stores the list; SmartList's ``__new__`` gives it an empty dict of slices, made here
+    without a Python call)."""
+    items = _new_list(SmartList)
+    _fill_list(items, nodes)
+    items._children = {}
     code = object.__new__(Wikicode)
-    code._nodes = SmartList(nodes)
+    code._nodes = items
     return code
+
+
+_new_list, _fill_list = list.__new__, list.__init__
 
 
 class FastBuilder:
@@ -370,6 +377,16 @@ def agrees_with_library(tokenize) -> bool:
     try:
         tokens = tokenize(SAMPLE)
         ours = tree_shape(FastBuilder().build(list(tokens)))
-        return ours == tree_shape(Builder().build(list(tokens)))
+        same_lists = _slot_values(_code([])._nodes) == _slot_values(SmartList([]))
+        return same_lists and ours == tree_shape(Builder().build(list(tokens)))
     except Exception:  # a changed library may fail in any way: it keeps its own builder
         return False
+
+
+def _slot_values(item: object) -> dict[str, object]:
+    """What an object's slots hold (a SmartList made here against one made by its class)."""
+    return {
+        name: getattr(item, name, "(unset)")
+        for kind in type(item).__mro__
+        for name in getattr(kind, "__slots__", ())
+    }
