@@ -18,6 +18,8 @@ from wikirecover.options import Options
 from wikirecover.passes.characters import looks_bad
 from wikirecover.passes.holders import Offsets, node_offsets, rendered, text_matches
 from wikirecover.registry import PASSES
+from wikirecover.render import blocks
+from wikirecover.render.blocks import BLOCK_MARK
 from wikirecover.render.markdown import _escape as markdown_escape
 from wikirecover.wikitext import ends_line, nodes_of, parse_wikitext, starts_line
 
@@ -184,3 +186,21 @@ def _escape_the_long_way(text: str) -> str:
 )
 def test_markdown_escaping_is_the_regular_expressions(text: str) -> None:
     assert markdown_escape(text) == _escape_the_long_way(text)
+
+
+_OPEN_THE_LONG_WAY = re.compile(
+    r"<table|<h[1-6]|<pre|<tr|<p[\s>]|<p$|<ul|<ol|<dl|<li|</tr|</td|</th", re.I
+)
+_CLOSE_THE_LONG_WAY = re.compile(
+    r"</table|</h[1-6]|<td|<th|</?blockquote|</?div|<hr|</pre|</p|</li|</ul|</ol|</dl|</?center|"
+    + BLOCK_MARK,
+    re.I,
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"<>/tablehpr1d uoicnvqTABLEHPRDUOLICNV\t", BLOCK_MARK])))
+def test_block_tags_are_found_as_by_one_alternative_per_tag(line: str) -> None:
+    assert bool(blocks._OPEN.search(line)) == bool(_OPEN_THE_LONG_WAY.search(line))
+    closes = BLOCK_MARK in line or blocks._CLOSE.search(line)
+    assert bool(closes) == bool(_CLOSE_THE_LONG_WAY.search(line))

@@ -18,12 +18,10 @@ DD_MARK = "\ue000"
 # A line that is only a placeholder for a block the renderer finished itself (a reference list).
 BLOCK_MARK = "\ue001"
 
-_OPEN = re.compile(r"<table|<h[1-6]|<pre|<tr|<p[\s>]|<p$|<ul|<ol|<dl|<li|</tr|</td|</th", re.I)
+# Tags that open or close a block, each pattern led by its `<` (a literal the engine scans for).
+_OPEN = re.compile(r"<(?:table|h[1-6]|pre|tr|p[\s>]|p$|ul|ol|dl|li|/tr|/td|/th)", re.I)
 _CLOSE = re.compile(
-    r"</table|</h[1-6]|<td|<th|</?blockquote|</?div|<hr|</pre|</p|</li|</ul|</ol|</dl|</?center"
-    + "|"
-    + BLOCK_MARK,
-    re.I,
+    r"<(?:/table|/h[1-6]|td|th|/?blockquote|/?div|hr|/pre|/p|/li|/ul|/ol|/dl|/?center)", re.I
 )
 _PREFIX = re.compile(r"[*#:;]+")
 
@@ -121,7 +119,7 @@ def block_levels(text: str, inline_start: bool = False) -> str:
                 out.append(state.close_list(char))
             out.append("\n")
             last_prefix = ""
-        opens, closes = _OPEN.search(line), _CLOSE.search(line)
+        opens, closes = _OPEN.search(line), BLOCK_MARK in line or _CLOSE.search(line)
         if opens or closes:
             pending = None
             out.append(state.close_paragraph())
