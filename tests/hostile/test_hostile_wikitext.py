@@ -105,11 +105,11 @@ def _debug_malloc(code: str) -> subprocess.CompletedProcess:
 def test_row12_a_parser_error_falls_back_and_keeps_the_text(monkeypatch) -> None:
     calls = []
 
-    def broken(text, skip_style_tags=False):
+    def broken(parser, text, context=0, skip_style_tags=False):
         calls.append(skip_style_tags)
         raise mwparserfromhell.parser.ParserError("This is a bug and should be reported")
 
-    monkeypatch.setattr(mwparserfromhell, "parse", broken)
+    monkeypatch.setattr(mwparserfromhell.parser.Parser, "parse", broken)
     text = "''a'' [[b]] {{c}}\n"
     code = parse_wikitext(text)
     assert str(code) == text and calls == [False, True]
