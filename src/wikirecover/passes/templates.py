@@ -11,7 +11,7 @@ and what was converted is no longer text: running the pass twice changes nothing
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 
 from mwparserfromhell.nodes import Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
@@ -139,23 +139,29 @@ def _template_links(doc: Document, rules: Rules, links: list[Wikilink]) -> None:
         doc.wikicode.replace(link, call)
 
 
-def _text_nodes(code: Wikicode) -> Iterator[tuple[Wikicode, int, Text]]:
+def _text_nodes(code: Wikicode) -> list[tuple[Wikicode, int, Text]]:
     """(holder, index, node) for every Text node outside verbatim tags, in page order,
     including those in template parameter values (a `refs=` list, a quotation)."""
+    found: list[tuple[Wikicode, int, Text]] = []
+    _gather_text_nodes(code, found.append)
+    return found
+
+
+def _gather_text_nodes(code: Wikicode, append: Callable) -> None:
     for index, node in enumerate(code.nodes):
         if isinstance(node, Text):
-            yield code, index, node
+            append((code, index, node))
         elif isinstance(node, Template):
             for param in node.params:
-                yield from _text_nodes(param.value)
+                _gather_text_nodes(param.value, append)
         elif isinstance(node, Heading):
-            yield from _text_nodes(node.title)
+            _gather_text_nodes(node.title, append)
         elif (
             isinstance(node, Tag)
             and node.contents is not None
             and str(node.tag).strip().lower() not in VERBATIM_TAGS
         ):
-            yield from _text_nodes(node.contents)
+            _gather_text_nodes(node.contents, append)
 
 
 def _convert_text(

@@ -80,7 +80,9 @@ class Expander:
     def expand_code(self, code: Wikicode, args: dict[str, str], depth: int) -> str:
         out: list[str] = []
         for node in code.nodes:
-            if isinstance(node, Template):
+            if type(node) is Text:  # most nodes
+                out.append(node.value)
+            elif isinstance(node, Template):
                 out.append(self.template(node, args, depth))
             elif isinstance(node, Argument):
                 out.append(self.argument(node, args, depth))
