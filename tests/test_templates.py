@@ -110,3 +110,17 @@ def test_definitions_from_a_folder(tmp_path) -> None:
     (tmp_path / "Hello_world.wiki").write_text("Hi {{{1}}}")
     assert load_definitions(tmp_path) == {"Hello world": "Hi {{{1}}}"}
     assert expand("{{hello world|you}}", load_definitions(tmp_path))[0] == "Hi you"
+
+
+def test_splicing_a_node_list_is_a_slice_assignment_and_keeps_live_slices() -> None:
+    from mwparserfromhell.smart_list import SmartList
+
+    from wikirecover.templates.expand import _splice
+
+    plain = SmartList([1, 2, 3, 4])
+    _splice(plain, 1, 2, [7, 8])
+    assert plain == [1, 7, 8, 3, 4] and type(plain) is SmartList
+    watched = SmartList([1, 2, 3, 4])
+    tail = watched[2:]  # a live slice: it must follow the splice
+    _splice(watched, 0, 1, [5, 6])
+    assert watched == [5, 6, 2, 3, 4] and list(tail) == [3, 4]

@@ -137,8 +137,8 @@ def has_text(code: Wikicode, needles: tuple[str, ...]) -> bool:
     a repair looks closer): one search of their texts joined by a character no needle holds."""
     nodes = code.nodes
     if len(nodes) == 1:  # most holders (a parameter's value): its one node, if it is text
-        node = nodes[0]
-        return isinstance(node, Text) and _any_of(needles).search(node.value) is not None
+        for node in nodes:  # (indexing a SmartList is a Python call)
+            return isinstance(node, Text) and _any_of(needles).search(node.value) is not None
     texts = [node.value for node in nodes if isinstance(node, Text)]
     return bool(texts) and _any_of(needles).search("\x00".join(texts)) is not None
 

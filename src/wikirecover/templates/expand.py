@@ -26,6 +26,7 @@ from mwparserfromhell.nodes import (
     Text,
     Wikilink,
 )
+from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
 from ..readers.title import page_name
@@ -62,15 +63,16 @@ class Expander:
     def _expand_in(self, code: Wikicode, undo: list) -> None:
         index = 0
         nodes = code.nodes  # edited in place below
+        item = list.__getitem__ if isinstance(nodes, list) else type(nodes).__getitem__
         while index < len(nodes):
-            node = nodes[index]
+            node = item(nodes, index)  # a SmartList's own __getitem__ is a Python call
             if type(node) is Text:  # most nodes: nothing inside
                 index += 1
                 continue
             if isinstance(node, Template):
                 expansion = parse_wikitext(self.template(node, {}, 0)).nodes
                 undo.append((code, index, len(expansion), [node]))
-                nodes[index : index + 1] = expansion
+                _splice(nodes, index, index + 1, expansion)
                 index += len(expansion)
                 continue
             for child in _holders(node):
@@ -190,7 +192,16 @@ def _holders(node) -> list[Wikicode]:
 def undo_expansion(undo: list[tuple[Wikicode, int, int, list]]) -> None:
     """Put the page's tree back as it was before `Expander.expand_page`."""
     for holder, index, count, original in reversed(undo):
-        holder.nodes[index : index + count] = original
+        _splice(holder.nodes, index, index + count, original)
+
+
+def _splice(nodes: list, start: int, stop: int, items: list) -> None:
+    """``nodes[start:stop] = items``; on a SmartList with no live slices, as the list it is
+    (its own ``__setitem__`` does the same, then moves its slices, in Python)."""
+    if type(nodes) is SmartList and not nodes._children:
+        list.__setitem__(nodes, slice(start, stop), list(items))
+    else:
+        nodes[start:stop] = items
 
 
 def normalise_name(name: str) -> str:
