@@ -74,21 +74,21 @@ def _parameter(param: Parameter, out: Out) -> None:
 
 
 def _argument(node: Argument, out: Out) -> None:
-    out.append("{{{")
-    _code(node._name, out)
-    if node._default is not None:
-        out.append("|")
-        _code(node._default, out)
-    out.append("}}}")
+    _two_parts("{{{", node._name, node._default, "}}}", out)
 
 
 def _wikilink(node: Wikilink, out: Out) -> None:
-    out.append("[[")
-    _code(node._title, out)
-    if node._text is not None:
+    _two_parts("[[", node._title, node._text, "]]", out)
+
+
+def _two_parts(opening: str, first: Wikicode, second: Wikicode | None, closing: str, out: Out):
+    """``{{{name|default}}}``, ``[[title|text]]``: the second part and its pipe when present."""
+    out.append(opening)
+    _code(first, out)
+    if second is not None:
         out.append("|")
-        _code(node._text, out)
-    out.append("]]")
+        _code(second, out)
+    out.append(closing)
 
 
 def _external_link(node: ExternalLink, out: Out) -> None:
