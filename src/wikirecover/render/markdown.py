@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..lexbor import children
 
 # Markdown's inline markers, each written after a backslash (a table: one C pass over a text).
+_MARKER = re.compile(r"[\\`*_\[\]<>|]")
 _ESCAPES = str.maketrans({marker: "\\" + marker for marker in "\\`*_[]<>|"})
 _LINE_START = re.compile(r"^(\s*)([#+\-]|\d+[.)]|>)(?=\s|$)", re.M)
 BLOCK = {
@@ -346,7 +347,9 @@ def _closest(node: LexborNode, tags: tuple[str, ...]) -> LexborNode | None:
 
 
 def _escape(text: str) -> str:
-    text = _single_spaces(text).translate(_ESCAPES)
+    text = _single_spaces(text)
+    if _MARKER.search(text):  # rarely (a translation through a dict is slow per character)
+        text = text.translate(_ESCAPES)
     # one line now (its whitespace is single spaces): only its start can look like a block
     start = _LINE_START.match(text)
     return text if start is None else text[: start.end(1)] + "\\" + text[start.start(2) :]
