@@ -94,7 +94,8 @@ def _unglue(doc: Document) -> None:
         if not isinstance(node, Text):
             continue
         value = node.value
-        glued = [m.group(0) for m in _GLUED.finditer(value)]
+        # (every glued heading holds "==": most text is passed over at C speed)
+        glued = [m.group(0) for m in _GLUED.finditer(value)] if "==" in value else []
         leading = _LEADING.match(value)
         if leading and (index == 0 or ends_line(code.nodes[index - 1])):
             leading = None  # at a line's start: a heading already

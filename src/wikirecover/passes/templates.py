@@ -185,6 +185,8 @@ def _convert_text(
             lines[k] = converted
             changed = True
             continue
+        if ":" not in line:  # every red link holds one (its namespace's colon)
+            continue
         new = _red_links(line, red_link, doc, rules, spellings)
         if new != line:
             lines[k] = new
