@@ -77,7 +77,8 @@ class MarkdownWriter:
         self.flattened = flatten_deep(body, MAX_DEPTH)
         with _recursion_room(RECURSION_LIMIT):
             text = self.blocks(body).strip("\n")
-        text = re.sub(r"\n{3,}", "\n\n", text)
+        if "\n\n\n" in text:
+            text = re.sub(r"\n{3,}", "\n\n", text)
         return text + self._notes() + "\n"
 
     # --- blocks -----------------------------------------------------------------------------

@@ -35,6 +35,8 @@ from .parser_functions import PARSER_FUNCTIONS, split_function
 
 MAX_DEPTH = 40  # MediaWiki's $wgMaxTemplateDepth
 MAX_OUTPUT = 2_000_000  # characters one page's expansions may add (MediaWiki: 2 MB)
+# nowiki markup in an unknown template's source, escaped in its placeholder
+_NOWIKI_MARKUP = re.compile(r"<(/?nowiki)", re.I)
 
 Builtin = Callable[[dict[str, str], "Expander"], str | None]
 
@@ -164,7 +166,9 @@ class Expander:
             return ""
         if self.unknown == "keep":
             return str(node)
-        source = re.sub(r"<(/?nowiki)", r"&lt;\1", str(node), flags=re.I)  # one nowiki, no nest
+        source = str(node)
+        if "<" in source:  # one nowiki, no nest
+            source = _NOWIKI_MARKUP.sub(r"&lt;\1", source)
         return f'<code class="wr-template"><nowiki>{source}</nowiki></code>'
 
     def drop(self, name: str, reason: str, text: str = "") -> str:
