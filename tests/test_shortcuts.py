@@ -15,6 +15,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from wikirecover.model import Document, SourceInfo
 from wikirecover.options import Options
+from wikirecover.passes import references, syntax
 from wikirecover.passes.characters import looks_bad
 from wikirecover.passes.holders import Offsets, node_offsets, rendered, text_matches
 from wikirecover.registry import PASSES
@@ -204,3 +205,34 @@ def test_block_tags_are_found_as_by_one_alternative_per_tag(line: str) -> None:
     assert bool(blocks._OPEN.search(line)) == bool(_OPEN_THE_LONG_WAY.search(line))
     closes = BLOCK_MARK in line or blocks._CLOSE.search(line)
     assert bool(closes) == bool(_CLOSE_THE_LONG_WAY.search(line))
+
+
+# The patterns the passes search text nodes for, with the needle each call gives.
+_SEARCHES = [
+    (syntax._OPEN_TEMPLATE, "{{"),
+    (syntax._OPEN_LINK, "[["),
+    (syntax._OPEN_COMMENT, "<!--"),
+    (syntax._OPEN_VERBATIM, "<"),
+    (syntax._OPEN_TABLE, "{|"),
+    (references._REF_OPEN, "<"),
+    (references._REF_CLOSE, "</"),
+]
+
+
+_SEARCHED_TEXT = st.lists(
+    st.sampled_from([*"{}[]|<>/!- \n\tabx", "ref", "REF", "nowiki", "pre"]), max_size=25
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_SEARCHED_TEXT)
+def test_every_match_of_a_searched_pattern_holds_its_needle(text: str) -> None:
+    for pattern, needle in _SEARCHES:
+        for match in pattern.finditer(text):
+            assert needle in match.group(0), pattern
+
+
+def test_a_text_without_the_needle_is_not_searched() -> None:
+    code = parse_wikitext("a {{b c")
+    assert [m.group(0) for _, m in text_matches(code, syntax._OPEN_TEMPLATE, needle="{{")]
+    assert not list(text_matches(code, syntax._OPEN_TEMPLATE, needle="[["))

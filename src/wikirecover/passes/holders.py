@@ -87,14 +87,18 @@ def _children(node: Node) -> list[tuple[Wikicode, str]]:
 
 
 def text_matches(
-    code: Wikicode, pattern: re.Pattern[str], offsets: Offsets | None = None
+    code: Wikicode,
+    pattern: re.Pattern[str],
+    offsets: Offsets | None = None,
+    needle: str = "",
 ) -> Iterator[tuple[int, re.Match[str]]]:
     """(offset in the holder's string, match) for matches of ``pattern`` inside the holder's
     own Text nodes: literal text, not markup that parsed. Offsets are measured only when a
     match is found (most holders have none, and measuring renders every node before it),
-    unless the caller has them already (`rendered`)."""
+    unless the caller has them already (`rendered`). ``needle``: a string every match holds;
+    a text without it is not searched."""
     for index, node in enumerate(code.nodes):
-        if isinstance(node, Text):
+        if isinstance(node, Text) and needle in node.value:
             for match in pattern.finditer(node.value):
                 offsets = offsets or Offsets(code)
                 yield offsets[index] + match.start(), match

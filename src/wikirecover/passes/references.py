@@ -93,8 +93,8 @@ def _unpaired(code: Wikicode, text: str, offsets: Offsets) -> tuple[set[int], se
         else:
             lonely.add(offset)
     lonely.update(opens)
-    literal = {offset for offset, _ in text_matches(code, _REF_OPEN, offsets)}
-    literal |= {offset for offset, _ in text_matches(code, _REF_CLOSE, offsets)}
+    literal = {offset for offset, _ in text_matches(code, _REF_OPEN, offsets, "<")}
+    literal |= {offset for offset, _ in text_matches(code, _REF_CLOSE, offsets, "</")}
     closers = {m.start() for m in _REF_CLOSE.finditer(text)}
     found = lonely & literal
     return found - closers, found & closers

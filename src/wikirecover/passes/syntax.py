@@ -124,7 +124,7 @@ def _open_templates(
 ) -> list[tuple[int, int, str]]:
     """`{{` that never closed: closed at the end of its ref or parameter, else of its line."""
     edits = []
-    for offset, _ in text_matches(holder.code, _OPEN_TEMPLATE, offsets):
+    for offset, _ in text_matches(holder.code, _OPEN_TEMPLATE, offsets, "{{"):
         first_line_end = -1
         if _closes_later(text, offset, "{{", "}}"):
             continue  # balanced in the text: the parser stumbled on something inside
@@ -219,7 +219,7 @@ def _open_links(
     """`[[` that never closed: after the name of a page the page links to elsewhere (the
     longest that fits), else before the first punctuation or function word."""
     edits = []
-    for offset, match in text_matches(code, _OPEN_LINK, offsets):
+    for offset, match in text_matches(code, _OPEN_LINK, offsets, "[["):
         start = offset + len(match.group(0))
         rest = text[start : start + MAX_TITLE]
         known = [t for t in targets() if t and rest.startswith(t)]
@@ -255,7 +255,7 @@ def _open_comments(
     closes is a comment, one that none closes is closed the same way."""
     edits = []
     resume = 0
-    for offset, _ in text_matches(code, _OPEN_COMMENT, offsets):
+    for offset, _ in text_matches(code, _OPEN_COMMENT, offsets, "<!--"):
         if offset < resume:
             continue
         closing = text.find("-->", offset + len("<!--"))
@@ -279,7 +279,7 @@ def _open_comments(
 def _report_open_verbatim(code: Wikicode, text: str, offsets: Offsets, doc: Document) -> None:
     """`<nowiki>`, `<pre>`, `<math>`... that never closed: MediaWiki shows the opener as text and
     reads on, so nothing is hidden; reported (where the closer belongs is for a person)."""
-    for offset, match in text_matches(code, _OPEN_VERBATIM, offsets):
+    for offset, match in text_matches(code, _OPEN_VERBATIM, offsets, "<"):
         closer = f"</{match.group(1).lower()}"
         if closer in text[offset:].lower():
             continue  # closed later: the parser stumbled on something else
@@ -353,7 +353,7 @@ def _open_tables(
     (a line of text after the last row: the end of a cell or the start of the page's text?) it
     is reported and left open."""
     edits = []
-    for offset, _ in text_matches(code, _OPEN_TABLE, offsets):
+    for offset, _ in text_matches(code, _OPEN_TABLE, offsets, "{|"):
         if text[:offset].rstrip(" \t")[-1:] not in ("", "\n"):
             continue  # not at the start of a line (`:{|` is an indented table)
         if _closes_later(text, offset, "{|", "|}"):
