@@ -170,8 +170,8 @@ _BRACES = re.compile(r"\{\{|\}\}")
 def bracket_depth(text: str) -> int:
     """The deepest nesting of ``{{ }}`` pairs in ``text``, counted on the characters."""
     depth = deepest = 0
-    for match in _BRACES.finditer(text):
-        if match.group() == "{{":
+    for brace in _BRACES.findall(text):  # strings, not match objects
+        if brace == "{{":
             depth += 1
             deepest = max(deepest, depth)
         elif depth:
