@@ -22,7 +22,7 @@ from .errors import InputError, WikirecoverError
 from .fallback import raw_document, raw_output
 from .model import Document, Severity, SourceInfo
 from .options import Options
-from .registry import get_reader, get_writer, ordered_passes
+from .registry import get_reader, get_writer, ordered_passes, repair_text
 from .wikitext import parse_wikitext
 from .writers.unexported import report_unexported
 
@@ -165,13 +165,10 @@ def _run_text_pass(step, doc: Document, options: Options, text: str) -> str | No
     """A pass on the page's text, given the text (not rendered from the tree again); the text
     after it, or None when it crashed."""
     try:
-        repaired = step.run_text(text, doc, options)
+        return repair_text(step.run_text, doc, options, text)
     except Exception as exc:  # as `_run_pass`
         _report_crash(step, doc, exc)
         return None
-    if repaired != text:
-        doc.wikicode = parse_wikitext(repaired)
-    return repaired
 
 
 def _drop_repeated_issues(doc: Document, earlier: int) -> None:

@@ -89,17 +89,23 @@ def register_text_pass(
         _check_new(PASSES, name, "pass")
 
         def run(doc: Document, options: Options) -> None:
-            from .wikitext import parse_wikitext
-
-            text = doc.text
-            repaired = fn(text, doc, options)
-            if repaired != text:
-                doc.wikicode = parse_wikitext(repaired)
+            repair_text(fn, doc, options, doc.text)
 
         PASSES[name] = Pass(name, _first_line(fn.__doc__), run, tuple(after), fn)
         return fn
 
     return decorate
+
+
+def repair_text(fn: TextPassFn, doc: Document, options: Options, text: str) -> str:
+    """Run a text pass on ``text`` (the page's text as it stands); the page is parsed again
+    when the pass changed it. Returns the text after the pass."""
+    from .wikitext import parse_wikitext
+
+    repaired = fn(text, doc, options)
+    if repaired != text:
+        doc.wikicode = parse_wikitext(repaired)
+    return repaired
 
 
 def register_writer(name: str, *, extension: str) -> Callable[[WriteFn], WriteFn]:

@@ -85,7 +85,7 @@ def _free_link_before_punctuation(tokens: list) -> bool:
     """Whether a link without brackets is followed by text starting with `;`, `:` or `!`. Only
     the links' own opening and closing tokens are looked at one by one."""
     free: list[bool] = []  # per open external link: whether it has no brackets
-    edges = sorted(_indexes(tokens, _EXTERNAL_LINK_EDGES))
+    edges = [index for index, token in enumerate(tokens) if type(token) in _EXTERNAL_LINK_EDGES]
     for index in edges:
         token = tokens[index]
         if type(token) is T.ExternalLinkOpen:
@@ -95,22 +95,6 @@ def _free_link_before_punctuation(tokens: list) -> bool:
             if type(following) is T.Text and following["text"][:1] in (";", ":", "!"):
                 return True
     return False
-
-
-def _indexes(tokens: list, kinds: tuple[type, ...]) -> list[int]:
-    """Where the tokens of these kinds are, kind after kind (``list.index`` searches in C; the
-    kinds are rare)."""
-    types = list(map(type, tokens))
-    found = []
-    for kind in kinds:
-        index = -1
-        try:
-            while True:
-                index = types.index(kind, index + 1)
-                found.append(index)
-        except ValueError:
-            pass
-    return found
 
 
 # What a token does to the stack of open constructs `_with_entities` keeps.

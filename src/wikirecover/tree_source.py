@@ -32,6 +32,8 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.nodes.extras import Attribute, Parameter
 from mwparserfromhell.wikicode import Wikicode
 
+from .node_children import children
+
 Out = list[str]
 
 
@@ -215,7 +217,7 @@ def parts(code: Wikicode) -> Iterator[object]:
             stack.extend(item.attributes)
             stack.extend((item.tag, item.contents, item.closing_tag))
         elif not isinstance(item, Text | Comment):
-            stack.extend(item.__children__())
+            stack.extend(children(item))
 
 
 def disagreements(code: Wikicode) -> list[tuple[object, str, str]]:

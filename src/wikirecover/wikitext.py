@@ -117,7 +117,7 @@ EXTENSION_TAGS = frozenset(
 _MARKUP = re.compile(r"[{}\[\]<>&'=|!:;*#\n\r~_\-]")
 
 
-def parse_wikitext(text: str, *, skip_style_tags: bool = False) -> Wikicode:
+def parse_wikitext(text: str) -> Wikicode:
     """Parse ``text`` into a tree whose ``str()`` is exactly ``text``.
 
     A tokenizer bug (``ParserError``) is retried without style tags, then the page is kept as one
@@ -125,29 +125,18 @@ def parse_wikitext(text: str, *, skip_style_tags: bool = False) -> Wikicode:
     """
     if _MARKUP.search(text) is None:  # plain text (a template's output often is): one node
         return Wikicode(SmartList([Text(text)] if text else []))
-    try:  # what ``mwparserfromhell.parse`` does for a string, without its imports on each call
-        return mwparserfromhell.parser.Parser().parse(text, 0, skip_style_tags)
-    except ParserError:
-        if skip_style_tags:
-            return Wikicode([Text(text)])
-        return parse_wikitext(text, skip_style_tags=True)
+    return _parsed(text)[0]
 
 
 def parse_reporting(text: str) -> tuple[Wikicode, list[tuple[str, str]]]:
     """`parse_wikitext`, and what a reader should report about it: (code, message) pairs for a
     tokenizer bug worked around and for structure past the parser's nesting limit."""
+    code, fallback, error = _parsed(text)
     notes: list[tuple[str, str]] = []
-    try:
-        code = mwparserfromhell.parse(text)
-    except ParserError as exc:
-        try:
-            code = mwparserfromhell.parse(text, skip_style_tags=True)
-            notes.append(
-                ("styles-not-parsed", f"the parser failed ({exc}); read again without bold/italic")
-            )
-        except ParserError:
-            code = Wikicode([Text(text)])
-            notes.append(("unparsed", f"the parser failed ({exc}); the page is kept as text"))
+    if fallback == "styles-not-parsed":
+        notes.append((fallback, f"the parser failed ({error}); read again without bold/italic"))
+    elif fallback == "unparsed":
+        notes.append((fallback, f"the parser failed ({error}); the page is kept as text"))
     depth = bracket_depth(text)
     if depth > NESTING_LIMIT:
         parsed = template_depth(code)
@@ -165,6 +154,21 @@ def parse_reporting(text: str) -> tuple[Wikicode, list[tuple[str, str]]]:
 # Template levels (with parameters) mwparserfromhell reads: its MAX_DEPTH of 100 contexts.
 NESTING_LIMIT = 32
 _BRACES = re.compile(r"\{\{|\}\}")
+
+
+def _parsed(text: str) -> tuple[Wikicode, str | None, ParserError | None]:
+    """The tree, and how a tokenizer bug was worked around: None, "styles-not-parsed" (read
+    again without bold/italic) or "unparsed" (one text node), with the first error. The parser
+    is called as ``mwparserfromhell.parse`` calls it for a string, without its imports on each
+    call."""
+    parse = mwparserfromhell.parser.Parser().parse
+    try:
+        return parse(text, 0, False), None, None
+    except ParserError as error:
+        try:
+            return parse(text, 0, True), "styles-not-parsed", error
+        except ParserError:
+            return Wikicode([Text(text)]), "unparsed", error
 
 
 def bracket_depth(text: str) -> int:

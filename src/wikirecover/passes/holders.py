@@ -98,10 +98,11 @@ def text_matches(
     unless the caller has them already (`rendered`). ``needle``: a string every match holds;
     a text without it is not searched."""
     for index, node in enumerate(code.nodes):
-        if isinstance(node, Text) and needle in node.value:
-            for match in pattern.finditer(node.value):
-                offsets = offsets or Offsets(code)
-                yield offsets[index] + match.start(), match
+        if not isinstance(node, Text) or needle not in (value := node.value):
+            continue
+        for match in pattern.finditer(value):
+            offsets = offsets or Offsets(code)
+            yield offsets[index] + match.start(), match
 
 
 def node_offsets(code: Wikicode, offsets: Offsets | None = None) -> list[tuple[int, Node]]:

@@ -95,7 +95,7 @@ def _unpaired(code: Wikicode, text: str, offsets: Offsets) -> tuple[set[int], se
     lonely.update(opens)
     literal = {offset for offset, _ in text_matches(code, _REF_OPEN, offsets, "<")}
     literal |= {offset for offset, _ in text_matches(code, _REF_CLOSE, offsets, "</")}
-    closers = {m.start() for m in _REF_CLOSE.finditer(text)}
+    closers = {offset for offset, kind in tokens if kind == "close"}
     found = lonely & literal
     return found - closers, found & closers
 
