@@ -15,7 +15,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from wikirecover.model import Document, SourceInfo
 from wikirecover.options import Options
-from wikirecover.passes import references, syntax
+from wikirecover.passes import holders, references, syntax
 from wikirecover.passes.characters import looks_bad
 from wikirecover.passes.holders import Offsets, node_offsets, rendered, text_matches
 from wikirecover.registry import PASSES
@@ -236,3 +236,37 @@ def test_a_text_without_the_needle_is_not_searched() -> None:
     code = parse_wikitext("a {{b c")
     assert [m.group(0) for _, m in text_matches(code, syntax._OPEN_TEMPLATE, needle="{{")]
     assert not list(text_matches(code, syntax._OPEN_TEMPLATE, needle="[["))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="\na", max_size=40), st.lists(st.integers(0, 45), max_size=8))
+def test_paragraph_starts_of_edits_are_the_searches_back(text: str, starts: list[int]) -> None:
+    edits = [(start, start, "]]") for start in sorted(starts)]
+    expected = [text.rfind("\n\n", 0, start) + 1 for start, _, _ in edits]
+    assert syntax._openers(text, edits) == expected
+
+
+def _edits_one_by_one(text: str, edits: list[tuple[int, int, str]]) -> str:
+    for start, end, replacement in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+@st.composite
+def _text_and_edits(draw) -> tuple[str, list[tuple[int, int, str]]]:
+    """A text and edits that do not overlap (insertions may share a place), in any order."""
+    text = draw(st.text(alphabet="abc", max_size=20))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=10)))
+    edits = []
+    for start, end in itertools.pairwise(cuts):
+        if draw(st.booleans()):
+            end = start  # an insertion
+        edits.append((start, end, draw(st.sampled_from(["", "X", "YY", "]]"]))))
+    return text, draw(st.permutations(edits))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_text_and_edits())
+def test_edits_joined_once_are_the_edits_applied_one_by_one(case) -> None:
+    text, edits = case
+    assert holders.apply_insertions(text, edits) == _edits_one_by_one(text, edits)

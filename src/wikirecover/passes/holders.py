@@ -182,7 +182,14 @@ def edit_and_reparse(
 
 
 def apply_insertions(text: str, insertions: list[tuple[int, int, str]]) -> str:
-    """Apply (start, end, replacement) edits that do not overlap, from the last to the first."""
-    for start, end, replacement in sorted(insertions, key=lambda e: (e[0], e[1]), reverse=True):
-        text = text[:start] + replacement + text[end:]
-    return text
+    """Apply (start, end, replacement) edits that do not overlap. Insertions at one place come
+    out last given first, as if applied one by one from the last place to the first; the text
+    is joined once (applying them one by one copies it per edit: quadratic)."""
+    ordered = sorted(enumerate(insertions), key=lambda item: (*item[1][:2], -item[0]))
+    parts: list[str] = []
+    at = 0
+    for _, (start, end, replacement) in ordered:
+        parts += (text[at:start], replacement)
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)

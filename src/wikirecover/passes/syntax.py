@@ -7,6 +7,7 @@ most likely is; every edit is reported.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -73,10 +74,20 @@ def repair_syntax(doc: Document, options: Options) -> None:
             edit_and_reparse(holder.code, edits, _openers(text, edits), offsets)
 
 
+_BLANK_LINE = re.compile(r"(?=\n\n)")  # every "\n\n", overlapping ones too
+
+
 def _openers(text: str, edits: list[tuple[int, int, str]]) -> list[int]:
     """Where the constructs closed by ``edits`` open: the start of their paragraph, so that the
-    reparsed window holds the whole construct."""
-    return [text.rfind("\n\n", 0, start) + 1 for start, _, _ in edits]
+    reparsed window holds the whole construct. That is ``text.rfind("\n\n", 0, start) + 1``
+    for each edit, from one scan of the text (a search back from each edit is quadratic on a
+    long paragraph with many repairs)."""
+    breaks = [match.start() for match in _BLANK_LINE.finditer(text)]
+    found = []
+    for start, _, _ in edits:
+        before = bisect.bisect_right(breaks, start - 2)  # breaks that end by ``start``
+        found.append(breaks[before - 1] + 1 if before else 0)
+    return found
 
 
 def _without_overlaps(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
