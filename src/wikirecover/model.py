@@ -76,10 +76,24 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     failed: str | None = None  # the reason, when a component could not finish the page
+    # (tree, text): the text ``tree`` was parsed from, kept by the reader that parsed it. The
+    # repairs start from the page's text; this spares rendering the whole tree to get it. Only
+    # good for that very tree before anything edits it, so `text_for_repairs` takes it once.
+    parsed_from: tuple[Wikicode, str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_wikitext(cls, text: str, source: SourceInfo, title: str = "") -> Document:
-        return cls(wikicode=parse_wikitext(text), source=source, title=title)
+        code = parse_wikitext(text)
+        return cls(wikicode=code, source=source, title=title, parsed_from=(code, text))
+
+    def text_for_repairs(self) -> str:
+        """The page's wikitext as the repairs first see it: the text the reader parsed when
+        the tree is still the one it parsed from it (a parse writes its text back exactly),
+        else the tree rendered. Taken once: later edits make it stale."""
+        recorded, self.parsed_from = self.parsed_from, None
+        if recorded is not None and recorded[0] is self.wikicode:
+            return recorded[1]
+        return str(self.wikicode)
 
     @property
     def text(self) -> str:

@@ -115,7 +115,7 @@ def repair(doc: Document, options: Options | None = None) -> None:
     repairing again changes nothing). A pass that crashes degrades the page."""
     options = options or Options()
     steps = ordered_passes(options.passes)
-    after = str(doc.wikicode)
+    after = doc.text_for_repairs()
     for round_ in range(REPAIR_ROUNDS):
         before, reported = after, len(doc.issues)
         if round_:  # the next round sees the page as a new reading would
@@ -349,7 +349,7 @@ def _convert_loaded(
 def portable(doc: Document) -> Document:
     """``doc`` with its tree as one text node: cheap to send between processes whatever the
     nesting (pickling a deep tree recurses), and its text exact."""
-    return replace(doc, wikicode=Wikicode([Text(str(doc.wikicode))]))
+    return replace(doc, wikicode=Wikicode([Text(str(doc.wikicode))]), parsed_from=None)
 
 
 def _over_budget(

@@ -54,7 +54,8 @@ def read_wikitext(text: str, source: SourceInfo, options: Options) -> Iterator[D
     """Wikitext source, read with an exact round trip (line endings: see `lf_lines`)."""
     lines = lf_lines(text)
     code, notes = parse_reporting(lines.text)
-    doc = Document(code, source, options.title or title_from_path(source.path))
+    title = options.title or title_from_path(source.path)
+    doc = Document(code, source, title, parsed_from=(code, lines.text))
     for note, message in notes:
         severity = Severity.WARNING if note == "styles-not-parsed" else Severity.ERROR
         doc.report(note, message, "reader:wikitext", severity)

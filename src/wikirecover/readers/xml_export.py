@@ -71,7 +71,9 @@ def read_xml_export(text: str, source: SourceInfo, options: Options) -> Iterator
 
 def _document(page: _Page, source: SourceInfo) -> Document:
     newest = page.newest
-    doc = Document(parse_wikitext(newest.text if newest else ""), source, page.title)
+    text = newest.text if newest else ""
+    code = parse_wikitext(text)
+    doc = Document(code, source, page.title, parsed_from=(code, text))
     doc.metadata["revisions_in_dump"] = page.revisions
     if newest is None:
         doc.report(
