@@ -270,3 +270,31 @@ def _text_and_edits(draw) -> tuple[str, list[tuple[int, int, str]]]:
 def test_edits_joined_once_are_the_edits_applied_one_by_one(case) -> None:
     text, edits = case
     assert holders.apply_insertions(text, edits) == _edits_one_by_one(text, edits)
+
+
+def test_the_repairs_start_from_the_text_the_reader_parsed() -> None:
+    from conftest import shared_wikitexts
+
+    from wikirecover.pipeline import read_text
+
+    xml = (
+        '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/"><page><title>T</title>'
+        "<revision><id>1</id><text>a &amp;amp; [[b]]\n{{c}}</text></revision></page></mediawiki>"
+    )
+    cases = [(text, "wikitext") for text in [*PAGES, "a\r\nb\rc", "", *shared_wikitexts()[:300]]]
+    for text, kind in [*cases, (xml, "xml")]:
+        [doc] = read_text(text, kind=kind)
+        assert doc.parsed_from is not None
+        assert doc.parsed_from[1] == str(doc.wikicode)
+        assert doc.text_for_repairs() == str(doc.wikicode)
+        assert doc.parsed_from is None  # taken once
+
+
+def test_the_readers_text_is_not_used_for_another_tree() -> None:
+    doc = Document.from_wikitext("a [[b]]", SourceInfo(kind="wikitext"))
+    doc.wikicode = parse_wikitext("c")
+    assert doc.text_for_repairs() == "c"
+    doc = Document.from_wikitext("a [[b]]", SourceInfo(kind="wikitext"))
+    assert doc.text_for_repairs() == "a [[b]]"
+    doc.wikicode.nodes.pop()
+    assert doc.text_for_repairs() == "a "  # taken once: later edits are seen
