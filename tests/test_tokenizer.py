@@ -40,6 +40,8 @@ def _kept(tokens: list) -> list:
         # a free link followed by ; : or ! and a space (found by the generated test below)
         "http://a.org/; x http://a.org/x: y mailto:a@b.c!! z [http://a.org/ q]; r",
         "ratio 3:1; then http://a.org/;\n and http://a.org/;x",
+        "HTTP://A.org/; x Mailto:a@b.c! y http://a.org/a\tb; c {{t|http://a.org/{{x y}}; z}}",
+        "http://a.org/?; x http://a.org/.,! y http://a.org/(a)?: z",  # punctuation, then ;:!
     ],
 )
 def test_tokens_equal_the_python_tokenizers(text: str) -> None:
@@ -52,7 +54,8 @@ FRAGMENTS = st.sampled_from(
         "&", "&amp;", "&lt", "&#65;", "&#x41;", "&zz;", ";", "#", "x", " ", "\n", "a", "Ab",
         "{{", "}}", "|", "=", "[[", "]]", "[", "]", "http://a.org/", "<", ">", "/", "<span>",
         "</span>", "<ref>", "</ref>", '"', "'", "''", "<!--", "-->", "<nowiki>", "</nowiki>",
-        "*", ":", "==", "{|", "|}", "|-", "!", "{{{", "}}}", "mailto:a@b.c", "?", ".",
+        "*", ":", "==", "{|", "|}", "|-", "!", "{{{", "}}}", "mailto:a@b.c", "?", ".", "\t",
+        "HTTPS://a.org/", "news:x",
     ]
 )  # fmt: skip
 
@@ -68,3 +71,20 @@ def test_every_shared_page_and_parser_test_gives_the_same_tokens() -> None:
     assert len(texts) > 1000
     for text in texts:
         same_tokens(text)
+
+
+LINK_FRAGMENTS = st.sampled_from(
+    ["http://a.org/", "HTTPS://b", "Mailto:x@y", "news:z", "xhttp://", "a", " ", "\t", "\n",
+     ";", ":", "!", "?", ".", ",", ")", "(", "]", "[", "{{", "}}", "|", "<b>", "&amp;", "''"]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(LINK_FRAGMENTS, max_size=20).map("".join))
+def test_the_text_gate_passes_every_free_link_the_tokens_would_flag(text: str) -> None:
+    from wikirecover import tokenizer
+
+    placeholder = "\ue01a"
+    tokens = tokenizer._CTokenizer().tokenize(text.replace("&", placeholder), 0, False)
+    if tokenizer._free_link_before_punctuation(tokens):
+        assert tokenizer._may_keep_punctuation(text), text

@@ -24,6 +24,7 @@ from __future__ import annotations
 import html.entities
 import re
 
+from mwparserfromhell.definitions import URI_SCHEMES
 from mwparserfromhell.parser import tokens as T
 from mwparserfromhell.parser.tokenizer import Tokenizer as PythonTokenizer
 
@@ -62,7 +63,7 @@ class SafeTokenizer:
             return PythonTokenizer().tokenize(text, context, skip_style_tags)
         masked = text.replace("&", placeholder)
         tokens = _CTokenizer().tokenize(masked, 0, skip_style_tags)
-        if _PUNCTUATION_AFTER_LINK.search(text) and _free_link_before_punctuation(tokens):
+        if _may_keep_punctuation(text) and _free_link_before_punctuation(tokens):
             return PythonTokenizer().tokenize(text, context, skip_style_tags)
         if placeholder not in masked:
             return tokens
@@ -72,18 +73,35 @@ class SafeTokenizer:
             return PythonTokenizer().tokenize(text, context, skip_style_tags)
 
 
-# A free link (`http://a.org/; x`) followed by `;`, `:` or `!` and a space: the Python tokenizer
-# keeps the punctuation in the link, the C tokenizer leaves it out (as MediaWiki does). The
-# pattern finds the text where that can happen, the tokens tell.
-_PUNCTUATION_AFTER_LINK = re.compile(r"\S:\S*?[;:!][ \t]")
+# A free link (`http://a.org/; x`, `http://a.org/?! x`) followed by punctuation that ends in
+# `;`, `:` or `!` and a space: the Python tokenizer keeps the punctuation in the link, the C
+# tokenizer leaves it out (as MediaWiki does). The text tells where that can happen, the tokens
+# tell whether it does. A free link is a scheme the tokenizers know (in any case), its colon
+# and no space or line feed: the pattern finds every colon with such punctuation after it in
+# the same run (a lookahead, so that no colon hides another), the scheme is checked before it.
+_COLON_BEFORE_PUNCTUATION = re.compile(r":(?=[^ \n]*?[;:!][ \t])")
+_SCHEMES = tuple(URI_SCHEMES)
+_LONGEST_SCHEME = max(map(len, _SCHEMES))
+
+
+def _may_keep_punctuation(text: str) -> bool:
+    """Whether a free link in ``text`` may be followed by such punctuation."""
+    for colon in _COLON_BEFORE_PUNCTUATION.finditer(text):
+        at = colon.start()
+        if text[max(0, at - _LONGEST_SCHEME) : at].lower().endswith(_SCHEMES):
+            return True
+    return False
 
 
 _EXTERNAL_LINK_EDGES = (T.ExternalLinkOpen, T.ExternalLinkClose)
+# What a free link leaves after it (the trailing punctuation and the space that ended it) when
+# the Python tokenizer would have kept the punctuation in the link.
+_PUNCTUATION_RUN = re.compile(r"[,;\\.:!?)]*[;:!][ \t]")
 
 
 def _free_link_before_punctuation(tokens: list) -> bool:
-    """Whether a link without brackets is followed by text starting with `;`, `:` or `!`. Only
-    the links' own opening and closing tokens are looked at one by one."""
+    """Whether a link without brackets is followed by punctuation ending in `;`, `:` or `!`
+    and a space. Only the links' own opening and closing tokens are looked at one by one."""
     free: list[bool] = []  # per open external link: whether it has no brackets
     edges = [index for index, token in enumerate(tokens) if type(token) in _EXTERNAL_LINK_EDGES]
     for index in edges:
@@ -92,7 +110,7 @@ def _free_link_before_punctuation(tokens: list) -> bool:
             free.append(not token.get("brackets"))
         elif free and free.pop() and index + 1 < len(tokens):
             following = tokens[index + 1]
-            if type(following) is T.Text and following["text"][:1] in (";", ":", "!"):
+            if type(following) is T.Text and _PUNCTUATION_RUN.match(following["text"]):
                 return True
     return False
 
