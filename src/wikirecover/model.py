@@ -6,9 +6,13 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from mwparserfromhell.nodes import Comment, ExternalLink, Node, Tag, Template, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-from .wikitext import parse_wikitext
+from .wikitext import nodes_by_kind, parse_wikitext
+
+# The kinds of node the passes and writers gather from the whole tree, in one shared walk.
+WALKED_KINDS: tuple[type[Node], ...] = (Template, Wikilink, Tag, Comment, ExternalLink)
 
 
 class Severity(StrEnum):
@@ -80,6 +84,11 @@ class Document:
     # repairs start from the page's text; this spares rendering the whole tree to get it. Only
     # good for that very tree before anything edits it, so `text_for_repairs` takes it once.
     parsed_from: tuple[Wikicode, str] | None = field(default=None, repr=False, compare=False)
+    reports: int = field(default=0, init=False, repr=False, compare=False)  # issues ever made
+    # (tree, reports, nodes by kind): the last walk of the tree, see `nodes_by_kind`
+    _walk: tuple[Wikicode, int, dict] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def from_wikitext(cls, text: str, source: SourceInfo, title: str = "") -> Document:
@@ -94,6 +103,18 @@ class Document:
         if recorded is not None and recorded[0] is self.wikicode:
             return recorded[1]
         return str(self.wikicode)
+
+    def nodes_by_kind(self, *kinds: type[Node]) -> dict[type[Node], list[Node]]:
+        """Each kind's nodes in the tree, nested ones included, in page order (kinds of
+        `WALKED_KINDS`). One walk serves every component that asks until the page changes:
+        every change to the tree is reported (the repair rounds rely on that too, and
+        tests/test_walk.py checks every pass keeps to it), so a walk stays good while the tree
+        is the same object and no issue was made since."""
+        walk = self._walk
+        if walk is None or walk[0] is not self.wikicode or walk[1] != self.reports:
+            walk = (self.wikicode, self.reports, nodes_by_kind(self.wikicode, *WALKED_KINDS))
+            self._walk = walk
+        return {kind: list(walk[2][kind]) for kind in kinds}
 
     @property
     def text(self) -> str:
@@ -112,6 +133,7 @@ class Document:
     ) -> Issue:
         issue = Issue(code, message, component, severity, shorten(excerpt), line, dropped)
         self.issues.append(issue)
+        self.reports += 1
         return issue
 
     @property

@@ -24,7 +24,7 @@ from .model import Document, Severity, SourceInfo
 from .options import Options
 from .registry import get_reader, get_writer, ordered_passes, repair_text
 from .wikitext import parse_wikitext
-from .writers.unexported import report_unexported
+from .writers.unexported import report_unexported, unexported_nodes
 
 
 @dataclass
@@ -192,8 +192,9 @@ def _issue_key(issue) -> tuple:
 def write(doc: Document, to: str = "wikitext", options: Options | None = None) -> str | bytes:
     """Render ``doc`` in output format ``to``; raise `WikirecoverError` when it cannot."""
     options = options or Options()
+    left_out = unexported_nodes(doc, to)
     output = get_writer(to).write(doc, options)
-    report_unexported(doc, to, options)
+    report_unexported(doc, to, options, left_out)
     return output
 
 

@@ -14,7 +14,6 @@ from mwparserfromhell.wikicode import Wikicode
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
-from ..wikitext import nodes_by_kind
 from .holders import (
     Offsets,
     edit_and_reparse,
@@ -63,7 +62,7 @@ def repair_references(doc: Document, options: Options) -> None:
         if edits:
             anchors = [text.rfind("\n\n", 0, e[0]) + 1 for e in edits]
             edit_and_reparse(holder.code, edits, anchors, offsets)
-    found = nodes_by_kind(doc.wikicode, Tag, Template)
+    found = doc.nodes_by_kind(Tag, Template)
     refs = [tag for tag in found[Tag] if _is_ref(tag)]
     _names(doc, refs)
     _reference_list(doc, options, refs, found[Tag], found[Template])

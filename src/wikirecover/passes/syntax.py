@@ -19,7 +19,7 @@ from mwparserfromhell.wikicode import Wikicode
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
-from ..wikitext import EXTENSION_TAGS, nodes_of, parse_wikitext
+from ..wikitext import EXTENSION_TAGS, parse_wikitext
 from .holders import (
     Holder,
     Offsets,
@@ -50,7 +50,7 @@ def repair_syntax(doc: Document, options: Options) -> None:
     """Unclosed or doubled `{{ }}`, `[[ ]]`, comments and tables closed or removed."""
     # the pages the page links to, read when a link left open is first found (rarely)
     targets = functools.cache(
-        lambda: {str(link.title).strip() for link in nodes_of(doc.wikicode, Wikilink)}
+        lambda: {str(link.title).strip() for link in doc.nodes_by_kind(Wikilink)[Wikilink]}
     )
     for holder in holders(doc.wikicode):
         if holder.context in ("tag", "link", "heading"):

@@ -20,7 +20,7 @@ from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
 from ..rules import Rules, TemplateRule
-from ..wikitext import ends_line, nodes_by_kind, parse_wikitext, starts_line
+from ..wikitext import ends_line, parse_wikitext, starts_line
 
 COMPONENT = "pass:templates"
 # Tags whose contents are not wikitext to repair.
@@ -50,7 +50,7 @@ def repair_templates(doc: Document, options: Options) -> None:
     edits = []
     # one walk of the tree: the edits below only replace text nodes by template calls, which
     # hold no links and no citation to mend
-    found = nodes_by_kind(doc.wikicode, Template, Wikilink)
+    found = doc.nodes_by_kind(Template, Wikilink)
     spellings = _page_spellings(found[Template])
     for holder, index, node in _text_nodes(doc.wikicode):
         value = node.value

@@ -4,11 +4,10 @@ them, and the ``title`` attributes of tags where the format has no tooltips."""
 
 from __future__ import annotations
 
-from mwparserfromhell.nodes import Comment, ExternalLink, Tag, Wikilink
+from mwparserfromhell.nodes import Comment, ExternalLink, Node, Tag, Wikilink
 
 from ..model import Document, Severity
 from ..options import Options
-from ..wikitext import nodes_by_kind
 
 COMPONENT = "writer"
 KEEPS_EVERYTHING = frozenset({"wikitext", "mediawiki-xml"})
@@ -17,11 +16,22 @@ KEEPS_TITLES = KEEPS_EVERYTHING | {"html", "pandoc-html", "epub"}
 NO_LINKS = frozenset({"plain"})
 
 
-def report_unexported(doc: Document, to: str, options: Options) -> None:
+Found = dict[type[Node], list[Node]]
+
+
+def unexported_nodes(doc: Document, to: str) -> Found | None:
+    """The nodes `report_unexported` looks at, None when ``to`` keeps everything. Taken before
+    the writer runs: the writer reports what it does, which would make the walk the repairs
+    left unusable (`Document.nodes_by_kind`), and it leaves the tree as it found it."""
     if to in KEEPS_EVERYTHING:
+        return None
+    return doc.nodes_by_kind(Comment, Wikilink, ExternalLink, Tag)
+
+
+def report_unexported(doc: Document, to: str, options: Options, found: Found | None) -> None:
+    """Report what of the page ``to`` does not carry (``found``: `unexported_nodes`)."""
+    if found is None:
         return
-    # one walk of the tree (this runs on every export): its nodes by kind
-    found = nodes_by_kind(doc.wikicode, Comment, Wikilink, ExternalLink, Tag)
     comments = [str(node.contents).strip() for node in found[Comment]]
     if any(comments):
         doc.report(
