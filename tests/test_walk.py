@@ -51,13 +51,13 @@ def test_the_walk_is_shared_until_the_page_changes() -> None:
     doc = _page()
     first = doc.nodes_by_kind(Template, Wikilink, Tag)
     assert first == nodes_by_kind(doc.wikicode, Template, Wikilink, Tag)
-    walk = doc._walk
+    walk = doc._walks
     assert doc.nodes_by_kind(Wikilink)[Wikilink] == first[Wikilink]
-    assert doc._walk is walk  # nothing reported, same tree: the same walk
+    assert doc._walks is walk  # nothing reported, same tree: the same walk
     doc.wikicode.nodes.append(parse_wikitext("{{f}}").nodes[0])
     doc.report("changed", "a template added", "test")
     assert len(doc.nodes_by_kind(Template)[Template]) == 3
-    assert doc._walk is not walk
+    assert doc._walks is not walk
     doc.wikicode = parse_wikitext("[[g]]")
     assert [str(n) for n in doc.nodes_by_kind(Wikilink)[Wikilink]] == ["[[g]]"]
 

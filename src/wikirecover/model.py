@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from mwparserfromhell.nodes import Comment, ExternalLink, Node, Tag, Template, Wikilink
 from mwparserfromhell.wikicode import Wikicode
@@ -13,6 +14,11 @@ from .wikitext import nodes_by_kind, parse_wikitext
 
 # The kinds of node the passes and writers gather from the whole tree, in one shared walk.
 WALKED_KINDS: tuple[type[Node], ...] = (Template, Wikilink, Tag, Comment, ExternalLink)
+W = TypeVar("W")
+
+
+def _nodes_by_walked_kind(code: Wikicode) -> dict[type[Node], list[Node]]:
+    return nodes_by_kind(code, *WALKED_KINDS)
 
 
 class Severity(StrEnum):
@@ -85,8 +91,8 @@ class Document:
     # good for that very tree before anything edits it, so `text_for_repairs` takes it once.
     parsed_from: tuple[Wikicode, str] | None = field(default=None, repr=False, compare=False)
     reports: int = field(default=0, init=False, repr=False, compare=False)  # issues ever made
-    # (tree, reports, nodes by kind): the last walk of the tree, see `nodes_by_kind`
-    _walk: tuple[Wikicode, int, dict] | None = field(
+    # (tree, reports, walks by name): the walks of the tree made since it last changed
+    _walks: tuple[Wikicode, int, dict[str, Any]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
 
@@ -104,17 +110,24 @@ class Document:
             return recorded[1]
         return str(self.wikicode)
 
+    def walked(self, name: str, walk: Callable[[Wikicode], W]) -> W:
+        """``walk(self.wikicode)``, made once for every component that asks until the page
+        changes: every change to the tree is reported (the repair rounds rely on that too, and
+        tests/test_walk.py checks every pass keeps to it), so a walk stays good while the tree
+        is the same object and no issue was made since. The result is shared: read it, do not
+        change it."""
+        walks = self._walks
+        if walks is None or walks[0] is not self.wikicode or walks[1] != self.reports:
+            walks = self._walks = (self.wikicode, self.reports, {})
+        if name not in walks[2]:
+            walks[2][name] = walk(self.wikicode)
+        return walks[2][name]
+
     def nodes_by_kind(self, *kinds: type[Node]) -> dict[type[Node], list[Node]]:
         """Each kind's nodes in the tree, nested ones included, in page order (kinds of
-        `WALKED_KINDS`). One walk serves every component that asks until the page changes:
-        every change to the tree is reported (the repair rounds rely on that too, and
-        tests/test_walk.py checks every pass keeps to it), so a walk stays good while the tree
-        is the same object and no issue was made since."""
-        walk = self._walk
-        if walk is None or walk[0] is not self.wikicode or walk[1] != self.reports:
-            walk = (self.wikicode, self.reports, nodes_by_kind(self.wikicode, *WALKED_KINDS))
-            self._walk = walk
-        return {kind: list(walk[2][kind]) for kind in kinds}
+        `WALKED_KINDS`), from one shared walk (`walked`); the lists are the caller's own."""
+        found = self.walked("nodes", _nodes_by_walked_kind)
+        return {kind: list(found[kind]) for kind in kinds}
 
     @property
     def text(self) -> str:

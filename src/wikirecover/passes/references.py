@@ -50,7 +50,7 @@ REFERENCE_SECTIONS = frozenset(
 def repair_references(doc: Document, options: Options) -> None:
     """Open and stray ref tags repaired; undefined and conflicting names reported; a list added
     where refs have none."""
-    for holder in holders(doc.wikicode):
+    for holder in doc.walked("holders", holders):
         if holder.context in ("ref", "tag", "link", "heading"):
             continue  # refs do not nest; in formatting the parser may have split a good pair
         if not has_text(holder.code, ("<ref", "</ref", "<REF", "</REF")):

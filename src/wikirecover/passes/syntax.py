@@ -52,7 +52,7 @@ def repair_syntax(doc: Document, options: Options) -> None:
     targets = functools.cache(
         lambda: {str(link.title).strip() for link in doc.nodes_by_kind(Wikilink)[Wikilink]}
     )
-    for holder in holders(doc.wikicode):
+    for holder in doc.walked("holders", holders):
         if holder.context in ("tag", "link", "heading"):
             # inside formatting, a link label or a title the parser may have split a construct
             # that the enclosing text closes: repairs happen in the enclosing holder
