@@ -243,7 +243,7 @@ def test_a_text_without_the_needle_is_not_searched() -> None:
 def test_paragraph_starts_of_edits_are_the_searches_back(text: str, starts: list[int]) -> None:
     edits = [(start, start, "]]") for start in sorted(starts)]
     expected = [text.rfind("\n\n", 0, start) + 1 for start, _, _ in edits]
-    assert syntax._openers(text, edits) == expected
+    assert holders.paragraph_starts(text, edits) == expected
 
 
 def _edits_one_by_one(text: str, edits: list[tuple[int, int, str]]) -> str:

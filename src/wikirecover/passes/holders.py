@@ -181,6 +181,22 @@ def edit_and_reparse(
     code.nodes[first : last + 1] = parse_wikitext(apply_insertions(window, shifted)).nodes
 
 
+_BLANK_LINE = re.compile(r"(?=\n\n)")  # every "\n\n", overlapping ones too
+
+
+def paragraph_starts(text: str, edits: list[tuple[int, int, str]]) -> list[int]:
+    """Where the paragraph of each edit starts: the anchors of `edit_and_reparse`, so that the
+    reparsed window holds the whole construct an edit closes. That is
+    ``text.rfind("\n\n", 0, start) + 1`` for each edit, from one scan of the text (a search
+    back from each edit is quadratic on a long paragraph with many repairs)."""
+    breaks = [match.start() for match in _BLANK_LINE.finditer(text)]
+    found = []
+    for start, _, _ in edits:
+        before = bisect.bisect_right(breaks, start - 2)  # breaks that end by ``start``
+        found.append(breaks[before - 1] + 1 if before else 0)
+    return found
+
+
 def apply_insertions(text: str, insertions: list[tuple[int, int, str]]) -> str:
     """Apply (start, end, replacement) edits that do not overlap. Insertions at one place come
     out last given first, as if applied one by one from the last place to the first; the text

@@ -20,6 +20,7 @@ from .holders import (
     has_text,
     holders,
     node_offsets,
+    paragraph_starts,
     rendered,
     text_matches,
 )
@@ -60,8 +61,7 @@ def repair_references(doc: Document, options: Options) -> None:
         nodes = node_offsets(holder.code, offsets)
         edits = _stray_closes(nodes, text, closes, doc) + _open_refs(nodes, text, opens, doc)
         if edits:
-            anchors = [text.rfind("\n\n", 0, e[0]) + 1 for e in edits]
-            edit_and_reparse(holder.code, edits, anchors, offsets)
+            edit_and_reparse(holder.code, edits, paragraph_starts(text, edits), offsets)
     found = doc.nodes_by_kind(Tag, Template)
     refs = [tag for tag in found[Tag] if _is_ref(tag)]
     _names(doc, refs)

@@ -7,7 +7,6 @@ most likely is; every edit is reported.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import re
@@ -26,6 +25,7 @@ from .holders import (
     edit_and_reparse,
     has_text,
     holders,
+    paragraph_starts,
     rendered,
     text_matches,
 )
@@ -71,23 +71,7 @@ def repair_syntax(doc: Document, options: Options) -> None:
             edits += _rows_after_tables(holder.code, offsets, doc)
         if edits:
             edits = _without_overlaps(edits)
-            edit_and_reparse(holder.code, edits, _openers(text, edits), offsets)
-
-
-_BLANK_LINE = re.compile(r"(?=\n\n)")  # every "\n\n", overlapping ones too
-
-
-def _openers(text: str, edits: list[tuple[int, int, str]]) -> list[int]:
-    """Where the constructs closed by ``edits`` open: the start of their paragraph, so that the
-    reparsed window holds the whole construct. That is ``text.rfind("\n\n", 0, start) + 1``
-    for each edit, from one scan of the text (a search back from each edit is quadratic on a
-    long paragraph with many repairs)."""
-    breaks = [match.start() for match in _BLANK_LINE.finditer(text)]
-    found = []
-    for start, _, _ in edits:
-        before = bisect.bisect_right(breaks, start - 2)  # breaks that end by ``start``
-        found.append(breaks[before - 1] + 1 if before else 0)
-    return found
+            edit_and_reparse(holder.code, edits, paragraph_starts(text, edits), offsets)
 
 
 def _without_overlaps(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
