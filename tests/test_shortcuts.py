@@ -298,3 +298,17 @@ def test_the_readers_text_is_not_used_for_another_tree() -> None:
     assert doc.text_for_repairs() == "a [[b]]"
     doc.wikicode.nodes.pop()
     assert doc.text_for_repairs() == "a "  # taken once: later edits are seen
+
+
+def test_a_tags_name_read_directly_is_its_rendered_name() -> None:
+    from conftest import shared_wikitexts
+    from mwparserfromhell.nodes import Tag
+
+    from wikirecover.wikitext import tag_name
+
+    texts = [*PAGES, "<B >x</B > <ref name=a/> {|\n|x\n|} ''i'' <Ref >r</ref>"]
+    tags = [tag for text in texts for tag in nodes_of(parse_wikitext(text), Tag)]
+    tags += [tag for text in shared_wikitexts()[::7] for tag in nodes_of(parse_wikitext(text), Tag)]
+    made = [Tag(" SPAN "), Tag(Wikicode([Text(" D"), Text("IV ")])), Tag(parse_wikitext("{{t}}x"))]
+    for tag in [*tags, *made]:
+        assert tag_name(tag) == str(tag.tag).strip().lower(), repr(tag)

@@ -236,6 +236,18 @@ def nodes_by_kind(code: Wikicode, *kinds: type[Node]) -> dict[type[Node], list[N
 _DELIMITED = (Template, Wikilink, ExternalLink, Comment, HTMLEntity, Argument, Heading)
 
 
+def tag_name(node: Tag) -> str:
+    """``str(node.tag).strip().lower()``, the name the passes and writers compare, read
+    directly when it is one text node (nearly always), from the attributes the library's
+    properties return (as `node_children` does; tests/test_shortcuts.py compares the two)."""
+    nodes = node._tag._nodes
+    if len(nodes) == 1:
+        for only in nodes:  # (indexing a SmartList is a Python call)
+            if type(only) is Text:
+                return only._value.strip().lower()
+    return str(node.tag).strip().lower()
+
+
 def ends_line(node: Node) -> bool:
     """Whether ``str(node)`` ends with a line feed (without rendering a delimited node)."""
     if isinstance(node, Text):

@@ -35,7 +35,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..readers.title import page_name
 from ..rules import Rules
-from ..wikitext import EXTENSION_TAGS, parse_wikitext
+from ..wikitext import EXTENSION_TAGS, parse_wikitext, tag_name
 from .codes import TOKEN as TOKEN_PATTERN
 
 WORD, SPACE, BREAK, TOKEN = 0, 1, 2, 3
@@ -271,7 +271,7 @@ class _Builder:
         self.link_depth -= 1
 
     def tag(self, node: Tag, start: int, end: int, parent: Span) -> None:
-        name = str(node.tag).strip().lower()
+        name = tag_name(node)
         if name == "ref":
             self.token("ref", start, end)
             return

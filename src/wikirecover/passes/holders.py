@@ -17,7 +17,7 @@ from typing import NamedTuple
 from mwparserfromhell.nodes import ExternalLink, Heading, Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-from ..wikitext import ends_line, parse_wikitext
+from ..wikitext import ends_line, parse_wikitext, tag_name
 
 # Tags whose contents are not wikitext (or not ours to repair).
 VERBATIM_TAGS = frozenset(
@@ -71,7 +71,7 @@ def _gather(code: Wikicode, context: str, append: Callable[[Holder], None]) -> N
 
 def _children(node: Node) -> list[tuple[Wikicode, str]]:
     if isinstance(node, Tag):
-        tag = str(node.tag).strip().lower()
+        tag = tag_name(node)
         if node.contents is None or tag in VERBATIM_TAGS:
             return []
         return [(node.contents, "ref" if tag == "ref" else "tag")]

@@ -14,6 +14,7 @@ from mwparserfromhell.wikicode import Wikicode
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
+from ..wikitext import tag_name
 from .holders import (
     Offsets,
     edit_and_reparse,
@@ -69,7 +70,7 @@ def repair_references(doc: Document, options: Options) -> None:
 
 
 def _is_ref(node: object) -> bool:
-    return isinstance(node, Tag) and str(node.tag).strip().lower() == "ref"
+    return isinstance(node, Tag) and tag_name(node) == "ref"
 
 
 def _unpaired(code: Wikicode, text: str, offsets: Offsets) -> tuple[set[int], set[int]]:
@@ -268,7 +269,7 @@ def _reference_list(
     code = doc.wikicode
     if not refs:
         return
-    has_list = any(str(t.tag).strip().lower() == "references" for t in tags) or any(
+    has_list = any(tag_name(t) == "references" for t in tags) or any(
         str(t.name).strip().casefold() in options.rules.reflist_templates for t in templates
     )
     if has_list:

@@ -20,7 +20,7 @@ from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
 from ..rules import Rules, TemplateRule
-from ..wikitext import ends_line, parse_wikitext, starts_line
+from ..wikitext import ends_line, parse_wikitext, starts_line, tag_name
 
 COMPONENT = "pass:templates"
 # Tags whose contents are not wikitext to repair.
@@ -159,7 +159,7 @@ def _gather_text_nodes(code: Wikicode, append: Callable) -> None:
         elif (
             isinstance(node, Tag)
             and node.contents is not None
-            and str(node.tag).strip().lower() not in VERBATIM_TAGS
+            and tag_name(node) not in VERBATIM_TAGS
         ):
             _gather_text_nodes(node.contents, append)
 

@@ -35,7 +35,7 @@ from mwparserfromhell.wikicode import Wikicode
 from ..readers.title import normalise_title
 from ..rules import Rules
 from ..wikitext import EXTENSION_TAGS as WIKITEXT_EXTENSION_TAGS
-from ..wikitext import parse_wikitext
+from ..wikitext import parse_wikitext, tag_name
 from . import sanitize
 from .blocks import BLOCK_MARK, DD_MARK, block_levels
 from .cite import Citations, follow
@@ -329,7 +329,7 @@ class HtmlRenderer:
     # --- tags ------------------------------------------------------------------------------
 
     def tag(self, node: Tag) -> str:
-        name = str(node.tag).strip().lower()
+        name = tag_name(node)
         markup = node.wiki_markup
         if markup in ("''", "'''"):
             tag = "i" if markup == "''" else "b"
@@ -368,7 +368,7 @@ class HtmlRenderer:
         return f"<{name}{attrs}>{self.contents(node)}</{name}>"
 
     def _list_marker(self, node: Tag) -> str:
-        return {"li": str(node.wiki_markup), "dt": ";", "dd": ":"}[str(node.tag).strip().lower()]
+        return {"li": str(node.wiki_markup), "dt": ";", "dd": ":"}[tag_name(node)]
 
     def contents(self, node: Tag) -> str:
         return self.inline(node.contents) if node.contents is not None else ""
@@ -432,7 +432,7 @@ class HtmlRenderer:
                 )
         if node.contents is not None:
             for child in node.contents.filter_tags(recursive=False):
-                if str(child.tag).strip().lower() != "ref":
+                if tag_name(child) != "ref":
                     continue
                 name = next(
                     (
@@ -461,14 +461,14 @@ class HtmlRenderer:
         loose: list[str] = []  # cells before any row marker: an implicit first row
         loose_at = -1
         for child in node.contents.nodes if node.contents is not None else []:
-            kind = str(child.tag).strip().lower() if isinstance(child, Tag) else ""
+            kind = tag_name(child) if isinstance(child, Tag) else ""
             if kind == "caption":
                 head.append(f"<caption>{self.contents(child).strip()}\n</caption>")
             elif kind == "tr":
                 row_cells = [
                     self._cell(c)
                     for c in (child.contents.nodes if child.contents is not None else [])
-                    if isinstance(c, Tag) and str(c.tag).strip().lower() in ("td", "th")
+                    if isinstance(c, Tag) and tag_name(c) in ("td", "th")
                 ]
                 if row_cells:
                     attrs = self._attrs("tr", child)
@@ -488,7 +488,7 @@ class HtmlRenderer:
         return "\n".join([*head, body, "</table>"] if body else [*head, "</table>"])
 
     def _cell(self, cell: Tag) -> str:
-        kind = str(cell.tag).strip().lower()
+        kind = tag_name(cell)
         content = self.contents(cell)
         if not content.endswith("\n"):
             content += "\n"

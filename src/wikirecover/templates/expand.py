@@ -30,7 +30,7 @@ from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
 from ..readers.title import page_name
-from ..wikitext import parse_wikitext
+from ..wikitext import parse_wikitext, tag_name
 from .parser_functions import PARSER_FUNCTIONS, split_function
 
 MAX_DEPTH = 40  # MediaWiki's $wgMaxTemplateDepth
@@ -229,4 +229,4 @@ def _include_only(definition: str) -> str:
 
 
 def _verbatim(node: Tag) -> bool:
-    return str(node.tag).strip().lower() in ("nowiki", "pre", "math", "syntaxhighlight", "source")
+    return tag_name(node) in ("nowiki", "pre", "math", "syntaxhighlight", "source")

@@ -21,7 +21,7 @@ from ..options import Options
 from ..pandoc import run_pandoc
 from ..registry import add_writer
 from ..templates import resolve
-from ..wikitext import parse_wikitext
+from ..wikitext import parse_wikitext, tag_name
 
 # (writer name, pandoc target, file extension, one-line help)
 FORMATS = (
@@ -50,7 +50,7 @@ def _drop_reference_lists(code: Wikicode, options: Options, doc: Document, compo
     for node in list(code.nodes):
         is_list_tag = (
             isinstance(node, Tag)
-            and str(node.tag).strip().lower() == "references"
+            and tag_name(node) == "references"
             and not str(node.contents or "").strip()
         )
         is_list_template = (
