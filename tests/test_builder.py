@@ -14,7 +14,7 @@ from mwparserfromhell.smart_list import SmartList
 from test_tokenizer import FRAGMENTS
 
 import wikirecover.wikitext  # noqa: F401 - installs the builder
-from wikirecover.builder import FastBuilder, tree_shape
+from wikirecover.builder import FastBuilder, stored, tree_shape
 from wikirecover.tokenizer import SafeTokenizer
 
 
@@ -29,6 +29,7 @@ def same_tree(text: str, tokenizer: object) -> None:
     ours = FastBuilder().build(list(tokens))
     assert tree_shape(ours) == tree_shape(theirs), text
     assert str(ours) == str(theirs) == text
+    assert stored(ours) == stored(theirs), text
 
 
 @pytest.mark.parametrize(

@@ -60,6 +60,14 @@ def _parameter_node(name: Wikicode, value: Wikicode, showkey: bool) -> Parameter
     return param
 
 
+def _node_of(kind: type[Node], **attributes: object) -> Node:
+    """A node of ``kind`` holding ``attributes`` as its constructor and setters would store
+    them (the setters parse what they are given again, which a tree just built need not)."""
+    node = object.__new__(kind)
+    node.__dict__.update(attributes)
+    return node
+
+
 def _tag_node(
     tag: Wikicode,
     contents: Wikicode | None,
@@ -153,7 +161,7 @@ class FastBuilder:
             params.append(param)
             if not param.showkey:
                 default += 1
-        return Template(name, params)
+        return _node_of(Template, _name=name, _params=params)
 
     def _parameter(self, default: int) -> tuple[Parameter, object]:
         key = None
@@ -182,19 +190,27 @@ class FastBuilder:
 
     def _argument(self, token) -> Argument:
         name, rest, _ = self._parts(_ARGUMENT_ENDS, T.ArgumentSeparator)
-        return Argument(rest) if name is None else Argument(name, rest)
+        if name is None:
+            return _node_of(Argument, _name=rest, _default=None)
+        return _node_of(Argument, _name=name, _default=rest)
 
     def _wikilink(self, token) -> Wikilink:
         title, rest, _ = self._parts(_WIKILINK_ENDS, T.WikilinkSeparator)
-        return Wikilink(rest) if title is None else Wikilink(title, rest)
+        if title is None:
+            return _node_of(Wikilink, _title=rest, _text=None)
+        return _node_of(Wikilink, _title=title, _text=rest)
 
     def _external_link(self, token) -> ExternalLink:
         url, rest, divider = self._parts(_EXTERNAL_LINK_ENDS, T.ExternalLinkSeparator)
-        brackets = token.get("brackets")
+        brackets = bool(token.get("brackets"))
         if url is None:
-            return ExternalLink(rest, brackets=brackets, suppress_space=False)
+            return _node_of(
+                ExternalLink, _url=rest, _title=None, _brackets=brackets, suppress_space=False
+            )
         suppress_space = divider.get("suppress_space") is True
-        return ExternalLink(url, rest, brackets=brackets, suppress_space=suppress_space)
+        return _node_of(
+            ExternalLink, _url=url, _title=rest, _brackets=brackets, suppress_space=suppress_space
+        )
 
     def _entity(self, token) -> HTMLEntity:
         pop = self._pop
@@ -376,11 +392,25 @@ def agrees_with_library(tokenize) -> bool:
 
     try:
         tokens = tokenize(SAMPLE)
-        ours = tree_shape(FastBuilder().build(list(tokens)))
+        ours, theirs = FastBuilder().build(list(tokens)), Builder().build(list(tokens))
         same_lists = _slot_values(_code([])._nodes) == _slot_values(SmartList([]))
-        return same_lists and ours == tree_shape(Builder().build(list(tokens)))
+        return (
+            same_lists and tree_shape(ours) == tree_shape(theirs) and stored(ours) == stored(theirs)
+        )
     except Exception:  # a changed library may fail in any way: it keeps its own builder
         return False
+
+
+def stored(item: object) -> object:
+    """What every node of a tree stores: its attributes by name, recursively (the builder sets
+    them directly, so each must be the one the library's constructor and setters store)."""
+    if isinstance(item, Wikicode):
+        return [stored(node) for node in item.nodes]
+    if isinstance(item, list):
+        return [stored(part) for part in item]
+    if hasattr(item, "__dict__"):
+        return (type(item).__name__, {name: stored(v) for name, v in vars(item).items()})
+    return item
 
 
 def _slot_values(item: object) -> dict[str, object]:
