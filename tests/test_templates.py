@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wikirecover.model import Document, SourceInfo
 from wikirecover.options import Options
 from wikirecover.templates import load_definitions, resolve
+from wikirecover.wikitext import parse_wikitext
 
 
 def expand(text: str, definitions: dict[str, str] | None = None, unknown: str = "placeholder"):
@@ -124,3 +127,38 @@ def test_splicing_a_node_list_is_a_slice_assignment_and_keeps_live_slices() -> N
     tail = watched[2:]  # a live slice: it must follow the splice
     _splice(watched, 0, 1, [5, 6])
     assert watched == [5, 6, 2, 3, 4] and list(tail) == [3, 4]
+
+
+_SOURCE_PARTS = st.sampled_from(
+    ["{{a|", "}}", "|b=", "&", "&amp;", "&lt;", "&#65;", "&#x41;", "&zz;", "&#0;", "<", ">",
+     "<nowiki>", "</nowiki>", "</NOWIKI >", "< /nowiki>", "<br/>", "<div\nclass=a>", "\n", " ",
+     "x", "[[l]]", "<!-- c -->", "\x00", "\ue000", "''", "{|", "&nbsp;"]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_SOURCE_PARTS, max_size=20).map("".join), st.booleans())
+def test_a_placeholder_built_without_the_parser_is_the_parsers(source: str, raw: bool) -> None:
+    from wikirecover.builder import stored
+    from wikirecover.templates.placeholder import (
+        CLOSING,
+        OPENING,
+        placeholder,
+        placeholder_nodes,
+    )
+
+    text = OPENING + source + CLOSING if raw else placeholder(source)
+    nodes = placeholder_nodes(text)
+    if nodes is None:  # left to the parser: a nowiki it could end or nest, or no source
+        assert not source or "nowiki" in source.lower()
+        return
+    parsed = parse_wikitext(text).nodes
+    assert stored(list(nodes)) == stored(list(parsed)), text
+    assert "".join(map(str, nodes)) == text
+
+
+def test_a_templates_placeholder_is_built_without_the_parser() -> None:
+    from wikirecover.templates.placeholder import placeholder, placeholder_nodes
+
+    for source in ("{{a|b=c}}", "{{a|b=&amp; <br/> x & y}}", "{{x|<nowiki>y</nowiki>}}"):
+        assert placeholder_nodes(placeholder(source)) is not None

@@ -128,7 +128,7 @@ def _with_entities(tokens: list, mark: str) -> list:
     """The tokens with each ``mark`` back to ``&``, entities rebuilt where Python reads them.
     Only the tokens that open or close a construct, and the text tokens holding a mark, are
     looked at one by one (the others are copied in runs)."""
-    entity = re.compile(re.escape(mark) + r"(?:#([xX])([0-9a-fA-F]+)|#([0-9]+)|([0-9a-zA-Z]+));")
+    entity = _entity_pattern(mark)
     text = T.Text
     looked_at = [
         index
@@ -165,6 +165,20 @@ def _with_entities(tokens: list, mark: str) -> list:
             out += _split(value, mark, entity)
     out += tokens[copied:]
     return out
+
+
+def _entity_pattern(mark: str) -> re.Pattern[str]:
+    """An entity as the tokenizers read it, its ``&`` written ``mark``."""
+    return re.compile(re.escape(mark) + r"(?:#([xX])([0-9a-fA-F]+)|#([0-9]+)|([0-9a-zA-Z]+));")
+
+
+_ENTITY = _entity_pattern("&")
+
+
+def entity_tokens(text: str) -> list:
+    """The tokens of ``text`` where the tokenizers read nothing but entities (the contents of
+    ``<nowiki>``): text tokens and entity tokens, as the Python tokenizer emits them."""
+    return _split(text, "&", _ENTITY) if "&" in text else [T.Text(text=text)]
 
 
 def _split(text: str, mark: str, entity: re.Pattern[str]) -> list:

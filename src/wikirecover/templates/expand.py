@@ -32,11 +32,10 @@ from mwparserfromhell.wikicode import Wikicode
 from ..readers.title import page_name
 from ..wikitext import parse_wikitext, tag_name
 from .parser_functions import PARSER_FUNCTIONS, split_function
+from .placeholder import placeholder, placeholder_nodes
 
 MAX_DEPTH = 40  # MediaWiki's $wgMaxTemplateDepth
 MAX_OUTPUT = 2_000_000  # characters one page's expansions may add (MediaWiki: 2 MB)
-# nowiki markup in an unknown template's source, escaped in its placeholder
-_NOWIKI_MARKUP = re.compile(r"<(/?nowiki)", re.I)
 
 Builtin = Callable[[dict[str, str], "Expander"], str | None]
 
@@ -72,7 +71,7 @@ class Expander:
                 index += 1
                 continue
             if isinstance(node, Template):
-                expansion = parse_wikitext(self.template(node, {}, 0)).nodes
+                expansion = _nodes_of(self.template(node, {}, 0))
                 undo.append((code, index, len(expansion), [node]))
                 _splice(nodes, index, index + 1, expansion)
                 index += len(expansion)
@@ -166,10 +165,7 @@ class Expander:
             return ""
         if self.unknown == "keep":
             return str(node)
-        source = str(node)
-        if "<" in source:  # one nowiki, no nest
-            source = _NOWIKI_MARKUP.sub(r"&lt;\1", source)
-        return f'<code class="wr-template"><nowiki>{source}</nowiki></code>'
+        return placeholder(str(node))
 
     def drop(self, name: str, reason: str, text: str = "") -> str:
         """A built-in that drops its template on purpose (decorations, navigation boxes);
@@ -178,6 +174,12 @@ class Expander:
         if text.strip():
             self.dropped_text[f"{name}: {reason}"].append(text.strip())
         return ""
+
+
+def _nodes_of(expansion: str) -> list:
+    """The nodes a template's expansion parses to (a placeholder's made without the parser)."""
+    nodes = placeholder_nodes(expansion)
+    return parse_wikitext(expansion).nodes if nodes is None else nodes
 
 
 def _holders(node) -> list[Wikicode]:
@@ -219,7 +221,6 @@ def normalise_name(name: str) -> str:
 def _include_only(definition: str) -> str:
     """What a template page transcludes: `<noinclude>` parts out, `<onlyinclude>` alone if any,
     `<includeonly>` tags unwrapped."""
-    import re
 
     only = re.findall(r"<onlyinclude>(.*?)</onlyinclude>", definition, flags=re.S)
     if only:
