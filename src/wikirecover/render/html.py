@@ -163,7 +163,9 @@ class HtmlRenderer:
             if isinstance(node, Text):
                 value = node.value[skip:]
                 skip = 0
-                out.append(magic_links(html.escape(_SWITCH.sub("", value), quote=False)))
+                if "__" in value:  # a behaviour switch (`__TOC__`) is not shown
+                    value = _SWITCH.sub("", value)
+                out.append(magic_links(html.escape(value, quote=False)))
                 continue
             skip = 0
             if isinstance(node, Wikilink):
