@@ -60,10 +60,11 @@ class NamePlanner:
             candidate = base.with_name(f"{base.name}_{number}.{extension}")
 
 
-def inside(folder: Path, path: Path) -> bool:
-    """Whether ``path`` resolves inside ``folder`` (the last guard before writing)."""
+def inside(folder: Path, path: Path, resolved: Path | None = None) -> bool:
+    """Whether ``path`` resolves inside ``folder`` (the last guard before writing);
+    ``resolved``: ``folder.resolve()``, when the caller checks many paths."""
     try:
-        (folder / path).resolve().relative_to(folder.resolve())
+        (folder / path).resolve().relative_to(resolved or folder.resolve())
     except ValueError:
         return False
     return True

@@ -80,6 +80,7 @@ def run_batch(
     writer = get_writer(to)
     written: list[tuple[str, Path]] = []  # (title, output) of every page of the batch
     out.mkdir(parents=True, exist_ok=True)
+    root = out.resolve()  # every output path is checked against it
     state = _load_state(out / STATE_FILE)
     key = options_key(to, options, upstream)
     planner = NamePlanner()
@@ -102,7 +103,7 @@ def run_batch(
                     f"{seen[job.key]}, written to a file of its own",
                 )
             relative = planner.path_for(job.key, job.relative, writer.extension)
-            if not inside(out, relative):
+            if not inside(out, relative, root):
                 summary.counts["FAILED"] += 1
                 summary.failed.append((job.key, "output path outside the output folder"))
                 continue
