@@ -86,13 +86,24 @@ def citation(params: Params, expander: Expander) -> str:
     return " ".join(parts) or _get(params, "url")
 
 
+# The parameters of the n-th author's last and first names ("" and 1 to 9), made once.
+_AUTHOR_KEYS = [
+    (
+        n,
+        (f"last{n}", f"surname{n}", f"author{n}-last", f"author{n}"),
+        (f"first{n}", f"given{n}", f"author{n}-first"),
+    )
+    for n in ["", *map(str, range(1, 10))]
+]
+
+
 def _authors(params: Params) -> str:
     names = []
-    for n in ["", *map(str, range(1, 10))]:
-        last = _get(params, f"last{n}", f"surname{n}", f"author{n}-last", f"author{n}")
+    for n, last_keys, first_keys in _AUTHOR_KEYS:
+        last = _get(params, *last_keys)
         if n == "1":
             last = last or _get(params, "last", "author", "authors")
-        first = _get(params, f"first{n}", f"given{n}", f"author{n}-first")
+        first = _get(params, *first_keys)
         if last and (not names or n):
             names.append(f"{last}, {first}" if first else last)
     seen: list[str] = []
