@@ -312,3 +312,14 @@ def test_a_tags_name_read_directly_is_its_rendered_name() -> None:
     made = [Tag(" SPAN "), Tag(Wikicode([Text(" D"), Text("IV ")])), Tag(parse_wikitext("{{t}}x"))]
     for tag in [*tags, *made]:
         assert tag_name(tag) == str(tag.tag).strip().lower(), repr(tag)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["", " ", "\n", "\t", "x", "<!---->", "&amp;", "{{a}}", "[[b]]",
+                                 "''", "<br/>", "* ", "\n----\n", "http://a.org", "[x]"]),
+                max_size=8).map("".join))  # fmt: skip
+def test_a_blank_wikicode_is_one_that_writes_only_whitespace(text: str) -> None:
+    from wikirecover.wikitext import is_blank
+
+    code = parse_wikitext(text)
+    assert is_blank(code) == (str(code).strip() == ""), text

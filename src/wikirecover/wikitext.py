@@ -236,6 +236,12 @@ def nodes_by_kind(code: Wikicode, *kinds: type[Node]) -> dict[type[Node], list[N
 _DELIMITED = (Template, Wikilink, ExternalLink, Comment, HTMLEntity, Argument, Heading)
 
 
+def is_blank(code: Wikicode) -> bool:
+    """Whether ``str(code).strip()`` is empty, without rendering it: only whitespace text (any
+    other node writes its markup)."""
+    return all(type(node) is Text and not node.value.strip() for node in code.nodes)
+
+
 def tag_name(node: Tag) -> str:
     """``str(node.tag).strip().lower()``, the name the passes and writers compare, read
     directly when it is one text node (nearly always), from the attributes the library's

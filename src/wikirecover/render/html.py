@@ -35,7 +35,7 @@ from mwparserfromhell.wikicode import Wikicode
 from ..readers.title import normalise_title
 from ..rules import Rules
 from ..wikitext import EXTENSION_TAGS as WIKITEXT_EXTENSION_TAGS
-from ..wikitext import parse_wikitext, tag_name
+from ..wikitext import is_blank, parse_wikitext, tag_name
 from . import sanitize
 from .blocks import BLOCK_MARK, DD_MARK, block_levels
 from .cite import Citations, follow
@@ -411,7 +411,7 @@ class HtmlRenderer:
         if name and name.isdigit():
             return cite_error("name cannot be a simple integer. Use a descriptive title")
         content = None
-        if node.contents is not None and str(node.contents).strip():
+        if node.contents is not None and not is_blank(node.contents):
             content = block_levels(self.inline(node.contents), inline_start=True).strip()
         if followed:
             if content is not None and follow(self.citations, followed, group, content):
