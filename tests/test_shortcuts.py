@@ -272,17 +272,25 @@ def test_edits_joined_once_are_the_edits_applied_one_by_one(case) -> None:
     assert holders.apply_insertions(text, edits) == _edits_one_by_one(text, edits)
 
 
-def test_the_repairs_start_from_the_text_the_reader_parsed() -> None:
-    from conftest import shared_wikitexts
-
-    from wikirecover.pipeline import read_text
-
+def _readers_cases() -> list[tuple[str, str]]:
     xml = (
         '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/"><page><title>T</title>'
         "<revision><id>1</id><text>a &amp;amp; [[b]]\n{{c}}</text></revision></page></mediawiki>"
     )
-    cases = [(text, "wikitext") for text in [*PAGES, "a\r\nb\rc", "", *shared_wikitexts()[:300]]]
-    for text, kind in [*cases, (xml, "xml")]:
+    return [*((text, "wikitext") for text in [*PAGES, "a\r\nb\rc", ""]), (xml, "xml")]
+
+
+def _corpus_cases() -> list[tuple[str, str]]:
+    from conftest import shared_wikitexts
+
+    return [(text, "wikitext") for text in shared_wikitexts()[:300]]
+
+
+@pytest.mark.parametrize("cases", [_readers_cases, _corpus_cases])
+def test_the_repairs_start_from_the_text_the_reader_parsed(cases) -> None:
+    from wikirecover.pipeline import read_text
+
+    for text, kind in cases():
         [doc] = read_text(text, kind=kind)
         assert doc.parsed_from is not None
         assert doc.parsed_from[1] == str(doc.wikicode)
@@ -300,17 +308,27 @@ def test_the_readers_text_is_not_used_for_another_tree() -> None:
     assert doc.text_for_repairs() == "a "  # taken once: later edits are seen
 
 
-def test_a_tags_name_read_directly_is_its_rendered_name() -> None:
-    from conftest import shared_wikitexts
+def _tags_written() -> list:
     from mwparserfromhell.nodes import Tag
-
-    from wikirecover.wikitext import tag_name
 
     texts = [*PAGES, "<B >x</B > <ref name=a/> {|\n|x\n|} ''i'' <Ref >r</ref>"]
     tags = [tag for text in texts for tag in nodes_of(parse_wikitext(text), Tag)]
-    tags += [tag for text in shared_wikitexts()[::7] for tag in nodes_of(parse_wikitext(text), Tag)]
     made = [Tag(" SPAN "), Tag(Wikicode([Text(" D"), Text("IV ")])), Tag(parse_wikitext("{{t}}x"))]
-    for tag in [*tags, *made]:
+    return tags + made
+
+
+def _tags_of_the_corpus() -> list:
+    from conftest import shared_wikitexts
+    from mwparserfromhell.nodes import Tag
+
+    return [tag for text in shared_wikitexts()[::7] for tag in nodes_of(parse_wikitext(text), Tag)]
+
+
+@pytest.mark.parametrize("tags", [_tags_written, _tags_of_the_corpus])
+def test_a_tags_name_read_directly_is_its_rendered_name(tags) -> None:
+    from wikirecover.wikitext import tag_name
+
+    for tag in tags():
         assert tag_name(tag) == str(tag.tag).strip().lower(), repr(tag)
 
 
