@@ -45,9 +45,12 @@ _TAG_ENDS = frozenset(
 )
 
 
+_new = object.__new__
+
+
 def _text(value: str) -> Text:
     """A Text node, as ``Text(value)`` makes it (its setter stores ``str(value)``)."""
-    node = object.__new__(Text)
+    node = _new(Text)
     node._value = value  # the attribute Text's own setter writes
     return node
 
@@ -139,16 +142,22 @@ class FastBuilder:
         return handler(self, token)
 
     def _until(self, ends: frozenset) -> tuple[list[Node], object]:
-        """The nodes before the next token of a kind in ``ends``, and that token."""
+        """The nodes before the next token of a kind in ``ends``, and that token (text nodes
+        made here as `_text` makes them: most tokens are text, and a call costs)."""
         tokens, pop, node = self._tokens, self._pop, self._node
         nodes: list[Node] = []
         append = nodes.append
         while tokens:
             token = pop()
             kind = type(token)
-            if kind in ends:
+            if kind is T.Text:
+                text = _new(Text)
+                text._value = token.get("text")
+                append(text)
+            elif kind in ends:
                 return nodes, token
-            append(_text(token.get("text")) if kind is T.Text else node(token))
+            else:
+                append(node(token))
         raise ParserError("the tokens ended inside a construct (missed a close token)")
 
     def _template(self, token) -> Template:
