@@ -17,6 +17,7 @@ from typing import NamedTuple
 from mwparserfromhell.nodes import ExternalLink, Heading, Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
+from ..model import Document
 from ..wikitext import ends_line, parse_wikitext, tag_name
 
 # Tags whose contents are not wikitext (or not ours to repair).
@@ -115,6 +116,22 @@ def rendered(code: Wikicode) -> tuple[str, Offsets]:
     string alone (rendering a holder renders each of its nodes anyway)."""
     pieces = [str(node) for node in code.nodes]
     return "".join(pieces), Offsets(code, list(itertools.accumulate(map(len, pieces), initial=0)))
+
+
+def rendered_for(doc: Document, code: Wikicode) -> tuple[str, Offsets]:
+    """`rendered(code)` for a holder of ``doc``, shared by the passes until the page changes
+    (`Document.walked`): the syntax and references passes both render a page's holders that
+    hold their tokens, the whole page among them."""
+    renderings: dict[int, tuple[Wikicode, str, Offsets]] = doc.walked("renderings", _renderings)
+    found = renderings.get(id(code))
+    if found is None or found[0] is not code:
+        text, offsets = rendered(code)
+        renderings[id(code)] = found = (code, text, offsets)
+    return found[1], found[2]
+
+
+def _renderings(code: Wikicode) -> dict[int, tuple[Wikicode, str, Offsets]]:
+    return {}
 
 
 class Offsets:

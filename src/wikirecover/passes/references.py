@@ -22,7 +22,7 @@ from .holders import (
     holders,
     node_offsets,
     paragraph_starts,
-    rendered,
+    rendered_for,
     text_matches,
 )
 
@@ -57,7 +57,7 @@ def repair_references(doc: Document, options: Options) -> None:
             continue  # refs do not nest; in formatting the parser may have split a good pair
         if not has_text(holder.code, ("<ref", "</ref", "<REF", "</REF")):
             continue
-        text, offsets = rendered(holder.code)
+        text, offsets = rendered_for(doc, holder.code)
         opens, closes = _unpaired(holder.code, text, offsets)
         nodes = node_offsets(holder.code, offsets)
         edits = _stray_closes(nodes, text, closes, doc) + _open_refs(nodes, text, opens, doc)

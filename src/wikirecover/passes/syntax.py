@@ -26,7 +26,7 @@ from .holders import (
     has_text,
     holders,
     paragraph_starts,
-    rendered,
+    rendered_for,
     text_matches,
 )
 
@@ -59,7 +59,7 @@ def repair_syntax(doc: Document, options: Options) -> None:
             continue
         if not has_text(holder.code, _TOKENS):
             continue
-        text, offsets = rendered(holder.code)
+        text, offsets = rendered_for(doc, holder.code)
         edits: list[tuple[int, int, str]] = []
         edits += _stray_closers(holder.code, offsets, doc)
         edits += _open_templates(holder, text, offsets, doc)
