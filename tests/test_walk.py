@@ -66,3 +66,18 @@ def test_the_lists_handed_out_are_the_callers_own() -> None:
     doc = _page()
     doc.nodes_by_kind(Template)[Template].clear()
     assert len(doc.nodes_by_kind(Template)[Template]) == 2
+
+
+def test_a_holders_rendering_is_shared_until_the_page_changes() -> None:
+    from wikirecover.passes.holders import rendered, rendered_for
+
+    doc = _page()
+    first = rendered_for(doc, doc.wikicode)
+    assert first[0] == rendered(doc.wikicode)[0] == str(doc.wikicode)
+    assert rendered_for(doc, doc.wikicode) is not None
+    assert rendered_for(doc, doc.wikicode)[1] is first[1]  # the same offsets: shared
+    doc.wikicode.nodes.append(parse_wikitext(" [[g]]").nodes[0])
+    doc.report("changed", "a link added", "test")
+    again = rendered_for(doc, doc.wikicode)
+    assert again[0] == str(doc.wikicode) != first[0]
+    assert again[1].every() == rendered(doc.wikicode)[1].every()
