@@ -74,7 +74,6 @@ def test_a_holders_rendering_is_shared_until_the_page_changes() -> None:
     doc = _page()
     first = rendered_for(doc, doc.wikicode)
     assert first[0] == rendered(doc.wikicode)[0] == str(doc.wikicode)
-    assert rendered_for(doc, doc.wikicode) is not None
     assert rendered_for(doc, doc.wikicode)[1] is first[1]  # the same offsets: shared
     doc.wikicode.nodes.append(parse_wikitext(" [[g]]").nodes[0])
     doc.report("changed", "a link added", "test")
