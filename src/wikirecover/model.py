@@ -115,7 +115,7 @@ class Document:
         changes: every change to the tree is reported (the repair rounds rely on that too, and
         tests/test_walk.py checks every pass keeps to it), so a walk stays good while the tree
         is the same object and no issue was made since. The result is shared: read it, do not
-        change it."""
+        change it (a cache made this way, as `holders.rendered_for`'s, only gains entries)."""
         walks = self._walks
         if walks is None or walks[0] is not self.wikicode or walks[1] != self.reports:
             walks = self._walks = (self.wikicode, self.reports, {})
