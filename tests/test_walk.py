@@ -34,8 +34,8 @@ def test_a_pass_that_reports_nothing_leaves_the_tree_as_it_was(kind: str) -> Non
     for text in damaged:
         [doc] = read_text(text, kind="wikitext", options=options)
         for step in steps:
-            before, reports = _snapshot(doc), doc.reports
-            tree, source, nodes = before
+            tree, source, nodes = _snapshot(doc)
+            reports = doc.reports
             step.run(doc, options)
             if doc.reports == reports:
                 assert doc.wikicode is tree, step.name

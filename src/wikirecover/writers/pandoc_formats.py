@@ -21,7 +21,7 @@ from ..options import Options
 from ..pandoc import run_pandoc
 from ..registry import add_writer
 from ..templates import resolve
-from ..wikitext import parse_wikitext, tag_name
+from ..wikitext import is_blank, parse_wikitext, tag_name
 
 # (writer name, pandoc target, file extension, one-line help)
 FORMATS = (
@@ -51,7 +51,7 @@ def _drop_reference_lists(code: Wikicode, options: Options, doc: Document, compo
         is_list_tag = (
             isinstance(node, Tag)
             and tag_name(node) == "references"
-            and not str(node.contents or "").strip()
+            and (node.contents is None or is_blank(node.contents))
         )
         is_list_template = (
             isinstance(node, Template)
