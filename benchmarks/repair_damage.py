@@ -19,8 +19,9 @@ from damage import measure  # noqa: E402
 import wikirecover  # noqa: E402
 
 
-def repair_text(text: str) -> str:
-    [result] = wikirecover.convert_text(text, to="wikitext", kind="wikitext")
+def repair_text(text: str, repairs: str) -> str:
+    options = wikirecover.Options(repairs=repairs)
+    [result] = wikirecover.convert_text(text, to="wikitext", kind="wikitext", options=options)
     assert result.output is not None
     return result.output
 

@@ -13,6 +13,9 @@ from collections.abc import Callable
 
 Damage = Callable[[str, random.Random], str | None]
 KINDS: dict[str, Damage] = {}
+# Kinds that are a rendering's traces (valid wikitext that MediaWiki shows as written): they are
+# repaired in pages rebuilt from a rendering, or with `--repairs all`, which `measure` asks for.
+RENDERING_TRACES: set[str] = set()
 
 _HEADING = re.compile(r"(?m)^(={2,5})([^=\n]+)\1[ \t]*$")
 _BARE_TEMPLATE = re.compile(r"\{\{([A-Za-z][\w \-]{1,40})\}\}")
@@ -25,9 +28,11 @@ _TABLE_END = re.compile(r"(?m)\n\|\}[ \t]*$")
 _MAGIC = re.compile(r"^[A-Z]+$|^!$|^-$")
 
 
-def kind(name: str) -> Callable[[Damage], Damage]:
+def kind(name: str, trace: bool = False) -> Callable[[Damage], Damage]:
     def register(fn: Damage) -> Damage:
         KINDS[name] = fn
+        if trace:
+            RENDERING_TRACES.add(name)
         return fn
 
     return register
@@ -115,7 +120,7 @@ def _unbalanced(text: str, rng: random.Random) -> str | None:
     return _edit_one(text, rng, list(_HEADING.finditer(text)), drop_last_equals)
 
 
-@kind("heading-edit-residue")
+@kind("heading-edit-residue", trace=True)
 def _residue(text: str, rng: random.Random) -> str | None:
     """A heading pasted from a rendered page, with its `[edit]` link."""
 
@@ -145,14 +150,14 @@ def _glued(text: str, rng: random.Random) -> str | None:
     return _edit_one(text, rng, matches, join_lines)
 
 
-@kind("heading-level-1")
+@kind("heading-level-1", trace=True)
 def _level_one(text: str, rng: random.Random) -> str | None:
     """A section heading written at the page title's level."""
     matches = [m for m in _HEADING.finditer(text) if len(m.group(1)) == 2]
     return _edit_one(text, rng, matches, lambda m: (m.start(), m.end(), f"={m.group(2)}="))
 
 
-@kind("template-as-red-link")
+@kind("template-as-red-link", trace=True)
 def _red_link(text: str, rng: random.Random) -> str | None:
     """A template without parameters printed as MediaWiki's red-link text."""
     matches = [m for m in _BARE_TEMPLATE.finditer(text) if not _MAGIC.match(m.group(1))]
@@ -164,7 +169,7 @@ def _red_link(text: str, rng: random.Random) -> str | None:
     return _edit_one(text, rng, matches, red_link)
 
 
-@kind("template-as-link")
+@kind("template-as-link", trace=True)
 def _template_link(text: str, rng: random.Random) -> str | None:
     """`[[Template:X]]` typed where `{{X}}` was meant."""
     matches = [m for m in _BARE_TEMPLATE.finditer(text) if not _MAGIC.match(m.group(1))]
@@ -247,20 +252,25 @@ def distance(a: str, b: str) -> int:
     return Levenshtein.distance(a[start : len(a) - end], b[start : len(b) - end])
 
 
-def measure(pages: dict[str, str], repair_text: Callable[[str], str], seed: int = 1) -> dict:
+def measure(pages: dict[str, str], repair_text: Callable[[str, str], str], seed: int = 1) -> dict:
     """For every kind: pages damaged, repaired exactly, within 1% edit distance, made worse.
-    The target of a page is its own repair (the original itself, except where the original
-    carries real damage of its own)."""
+    ``repair_text(text, repairs)`` repairs with `Options.repairs` set to ``repairs``: "auto"
+    (what a wikitext page gets by default) for damage, "all" for a rendering's traces. The
+    target of a page is its own repair the same way (the original itself, except where the
+    original carries real damage of its own)."""
     results: dict[str, dict] = {}
-    targets = {name: repair_text(text) for name, text in pages.items()}
+    targets: dict[tuple[str, str], str] = {}
     for kind_name in KINDS:
+        scope = "all" if kind_name in RENDERING_TRACES else "auto"
         row = {"pages": 0, "exact": 0, "within_1pct": 0, "worse": [], "missed": []}
         for k, (name, text) in enumerate(sorted(pages.items())):
             damaged = damage(text, kind_name, seed * 1000 + k)
             if damaged is None or damaged == text:
                 continue
-            target = targets[name]
-            repaired = repair_text(damaged)
+            if (name, scope) not in targets:
+                targets[name, scope] = repair_text(text, scope)
+            target = targets[name, scope]
+            repaired = repair_text(damaged, scope)
             row["pages"] += 1
             after = distance(repaired, target)
             if after == 0:

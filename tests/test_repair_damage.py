@@ -7,15 +7,15 @@ import pytest
 from conftest import SHARED, shared_dir
 from damage import KINDS, measure
 
-from wikirecover import convert_text
+from wikirecover import Options, convert_text
 
 # The test runs every damage kind on the pages under this size (the benchmark runs them all).
 MAX_PAGE_SIZE = 60_000
 EXACT_SHARE = 0.80  # the bar, over all kinds together
 
 
-def _repair(text: str) -> str:
-    [result] = convert_text(text, to="wikitext", kind="wikitext")
+def _repair(text: str, repairs: str) -> str:
+    [result] = convert_text(text, to="wikitext", kind="wikitext", options=Options(repairs=repairs))
     assert result.output is not None
     return result.output
 

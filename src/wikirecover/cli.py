@@ -16,7 +16,7 @@ import click
 from . import __version__
 from .budget import PAGE_MEMORY, PAGE_SECONDS, Budget, BudgetExceeded, run_within
 from .errors import WikirecoverError
-from .model import Document
+from .model import Document, Status
 from .options import Options
 from .pipeline import Converted, convert, load
 from .readers import detect_kind
@@ -84,6 +84,15 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
             help="Memory (MiB) the work on the page may use.",
         ),
         click.option(
+            "--repairs",
+            type=click.Choice(["auto", "damage", "all"]),
+            default="auto",
+            show_default=True,
+            help="damage: mend only what MediaWiki would render wrongly; all: also undo a "
+            "rendering's traces (red-link `Template:X` text, hatnote lines, heading levels); "
+            "auto: all for text dumps and saved HTML, damage for wikitext and XML dumps.",
+        ),
+        click.option(
             "--max-page-mb",
             type=click.FloatRange(min=0),
             default=10.0,
@@ -93,10 +102,13 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
     ]
 
     @functools.wraps(command)
-    def with_limits(*args, page_timeout: float, page_memory: int, max_page_mb: float, **kwargs):
+    def with_limits(
+        *args, page_timeout: float, page_memory: int, max_page_mb: float, repairs: str, **kwargs
+    ):
         kwargs["limits"] = {
             "budget": Budget(page_timeout, page_memory << 20),
             "max_page_bytes": int(max_page_mb * (1 << 20)) or None,
+            "repairs": repairs,
         }
         return command(*args, **kwargs)
 
@@ -337,7 +349,7 @@ def _finish(
             if verbose:
                 for issue in doc.issues:
                     click.echo(issue_line(issue), err=True)
-    if exit_on_failure and any(doc.failed for doc in documents):
+    if exit_on_failure and any(doc.failed or doc.fell_back for doc in documents):
         sys.exit(EXIT_PAGE_FAILED)
 
 
@@ -373,7 +385,8 @@ def repair_command(
     docs = [r.document for r in results]
     if check:
         _finish(docs, report_path, True, quiet, exit_on_failure=False)
-        sys.exit(EXIT_PROBLEMS if any(doc.issues for doc in docs) else EXIT_OK)
+        repaired = any(doc.status is not Status.OK for doc in docs)
+        sys.exit(EXIT_PROBLEMS if repaired else EXIT_OK)
     _finish(docs, report_path, verbose, quiet)
 
 

@@ -28,7 +28,8 @@ class Decoded:
     notes: tuple[str, ...]  # what the decoder decided that a user should know
 
 
-# File signatures of things that are not pages: reading them as text would only make noise.
+# File signatures of things that are not pages: reading them as text would only make noise
+# (each holds a byte no text starts with; other binaries are told by their control bytes).
 SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -39,7 +40,20 @@ SIGNATURES = (
     (b"\x1f\x8b", "gzip-compressed (decompress it first)"),
     (b"BZh", "bzip2-compressed (decompress it first)"),
     (b"\xfd7zXZ\x00", "xz-compressed (decompress it first)"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"\xca\xfe\xba\xbe", "a Java class or Mach-O executable"),
+    (b"\xcf\xfa\xed\xfe", "a Mach-O executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x00asm", "a WebAssembly module"),
 )
+# Bytes that text never holds (C0 controls but tab, line feed, form feed, carriage return and
+# escape): above this share of a BOM-less UTF-8 input's first block, it is binary, not a page
+# (a damaged page holds a few, which the characters pass removes).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+BINARY_SHARE = 0.1
+SNIFF_BLOCK = 1 << 16
 
 
 def decode(data: bytes, path: str) -> Decoded:
@@ -57,7 +71,17 @@ def decode(data: bytes, path: str) -> Decoded:
     if not data.strip(b" \t\r\n\x00"):
         raise InputError("empty input (no text to read)", path)
     if encoding is None:
-        encoding = _guess_utf16(data) or "utf-8"
+        encoding = _guess_utf16(data)
+        if encoding is None:
+            encoding = "utf-8"
+            block = data[:SNIFF_BLOCK]
+            controls = len(block) - len(block.translate(None, _CONTROL_BYTES))
+            if controls > BINARY_SHARE * len(block):
+                raise InputError(
+                    f"not a page: binary data ({controls} control bytes in the first "
+                    f"{len(block)}, {controls / len(block):.0%})",
+                    path,
+                )
     try:
         return Decoded(data.decode(encoding), encoding, tuple(notes))
     except UnicodeDecodeError as exc:

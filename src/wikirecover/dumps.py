@@ -18,7 +18,7 @@ import hashlib
 import lzma
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -43,6 +43,7 @@ class Revision:
     text_state: str = "text"  # text, empty, deleted (<text deleted=...>), missing (no <text>)
     mismatch: str | None = None  # the text disagrees with the dump's own bytes/sha1
     damage: str | None = None  # XML errors inside this revision (repaired by the parser)
+    model: str = ""  # the content model the dump declares (<model>), "" when it says none
 
     @property
     def sha1(self) -> str:
@@ -53,6 +54,15 @@ class Revision:
     def order(self) -> tuple[str, int]:
         """Newest last: by timestamp, then by id (a dump's order is not to be trusted)."""
         return (self.timestamp, int(self.id) if self.id.isdigit() else -1)
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What a dump's `<siteinfo>` says about its wiki."""
+
+    name: str = ""
+    language: str = ""  # the export's xml:lang: the wiki's content language
+    namespaces: dict[int, tuple[str, ...]] = field(default_factory=dict)  # number -> names
 
 
 @dataclass(frozen=True)
@@ -78,13 +88,24 @@ def open_dump(path: Path):
 
 
 def stream_revisions(
-    path: Path, progress: Callable[[int], None] | None = None
+    path: Path,
+    progress: Callable[[int], None] | None = None,
+    siteinfo: Callable[[SiteInfo], None] | None = None,
 ) -> Iterator[Revision | PageEnd]:
     """Every revision of every page in dump order, each page followed by its `PageEnd`.
-    ``progress`` is told the position in the stored (compressed) file after each page."""
+    ``progress`` is told the position in the stored (compressed) file after each page;
+    ``siteinfo`` is given the dump's `SiteInfo` before the first page."""
     with open(path, "rb") as raw, decompressed(path, raw) as handle:
         tell = raw.tell if progress is not None else None
-        yield from scan_revisions(handle, str(path), progress, tell)
+        yield from scan_revisions(handle, str(path), progress, tell, siteinfo)
+
+
+def read_siteinfo(path: Path) -> SiteInfo:
+    """The `SiteInfo` of the dump at ``path`` (read up to its first page)."""
+    found: list[SiteInfo] = []
+    for _ in stream_revisions(path, siteinfo=found.append):
+        break
+    return found[0] if found else SiteInfo()
 
 
 def scan_revisions(
@@ -92,9 +113,10 @@ def scan_revisions(
     name: str,
     progress: Callable[[int], None] | None = None,
     tell: Callable[[], int] | None = None,
+    siteinfo: Callable[[SiteInfo], None] | None = None,
 ) -> Iterator[Revision | PageEnd]:
     """`stream_revisions` over an open binary stream (``name`` for messages)."""
-    scanner = _Scanner(handle, name)
+    scanner = _Scanner(handle, name, siteinfo)
     title: str | None = None
     page_damage: list[str] = []
     while True:
@@ -138,8 +160,10 @@ _DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 class _Scanner:
     """The dump's bytes cut at the tags that matter; at most one revision held at a time."""
 
-    def __init__(self, handle: BinaryIO, name: str) -> None:
-        self.handle, self.name = handle, name
+    def __init__(
+        self, handle: BinaryIO, name: str, siteinfo: Callable[[SiteInfo], None] | None = None
+    ) -> None:
+        self.handle, self.name, self.siteinfo = handle, name, siteinfo
         self.buffer = b""
         self.pos = 0  # where the unread part of the buffer starts
         self.eof = False
@@ -165,6 +189,11 @@ class _Scanner:
                 self.name,
             )
 
+    def _give_siteinfo(self, upto: int) -> None:
+        if self.siteinfo is not None:
+            self.siteinfo(_siteinfo(self.buffer[self.pos : upto]))
+            self.siteinfo = None
+
     def next_tag(self) -> tuple[str, bytes, bool] | None:
         """(tag name, its whole element for title/revision, complete?) or None at the end."""
         while True:
@@ -173,12 +202,19 @@ class _Scanner:
                 if not self.started:
                     self._check_prolog(len(self.buffer))
                     self.started = len(self.buffer) > PROLOG_LIMIT
+                    if not self.started:
+                        # the prolog is read whole (at most PROLOG_LIMIT) for its siteinfo
+                        if not self._fill():
+                            self._give_siteinfo(len(self.buffer))
+                            return None
+                        continue
                 self.pos = max(self.pos, len(self.buffer) - 16)  # a tag may straddle blocks
                 if not self._fill():
                     return None
                 continue
             if not self.started:
                 self._check_prolog(match.start())
+                self._give_siteinfo(match.start())
                 self.started = True
             kind = match.group(1)
             if kind not in _ENDS:
@@ -218,6 +254,33 @@ def _parser() -> etree.XMLParser:
     )
 
 
+_SITEINFO = re.compile(rb"<siteinfo\b.*?</siteinfo>", re.DOTALL)
+_LANG = re.compile(rb"<mediawiki\b[^>]*\bxml:lang=\"([^\"]*)\"")
+
+
+def _siteinfo(prolog: bytes) -> SiteInfo:
+    """The siteinfo in the text before the first page (an empty one when there is none)."""
+    language = _LANG.search(prolog)
+    found = _SITEINFO.search(prolog)
+    if found is None:
+        return SiteInfo(language=language.group(1).decode("utf-8", "replace") if language else "")
+    element = etree.fromstring(found.group(0), _parser())
+    name, namespaces = "", {}
+    for child in element.iter() if element is not None else ():
+        local = _local(child)
+        if local == "sitename":
+            name = (child.text or "").strip()
+        elif local in ("namespace", "alias"):  # (aliases: <namespacealiases>, newer dumps)
+            number, text = (child.get("key") or "").strip(), (child.text or "").strip()
+            if number.lstrip("-").isdigit() and text:
+                namespaces.setdefault(int(number), []).append(text)
+    return SiteInfo(
+        name,
+        language.group(1).decode("utf-8", "replace") if language else "",
+        {number: tuple(names) for number, names in namespaces.items()},
+    )
+
+
 def _text_of(body: bytes, name: str) -> str:
     parser = _parser()
     element = etree.fromstring(body, parser) if body.strip() else None
@@ -240,7 +303,7 @@ def _revision(title: str, body: bytes) -> Revision:
         damage = [str(exc)]
     else:
         damage = [f"{e.message.strip()} (line {e.line})" for e in parser.error_log]
-    values = {"id": "", "parentid": "", "timestamp": "", "comment": "", "sha1": ""}
+    values = {"id": "", "parentid": "", "timestamp": "", "comment": "", "sha1": "", "model": ""}
     text: str | None = None
     state, declared_bytes = "missing", None
     user, anonymous = "", False
@@ -273,6 +336,7 @@ def _revision(title: str, body: bytes) -> Revision:
         state,
         _mismatch(text, declared_bytes, values["sha1"]),
         "; ".join(damage[:3]) or None,
+        values["model"],
     )
 
 

@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 from mwparserfromhell.nodes import Comment, ExternalLink, Node, Tag, Template, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
+from .content_models import content_model
+from .namespaces import DEFAULT, Namespaces
 from .wikitext import nodes_by_kind, parse_wikitext
 
 # The kinds of node the passes and writers gather from the whole tree, in one shared walk.
@@ -28,6 +30,7 @@ class Severity(StrEnum):
     GUESS = "guess"  # a decision the input did not fully determine (a heading level, a template)
     WARNING = "warning"  # something kept as is or dropped that a user should look at
     ERROR = "error"  # a component could not do its job; the page is degraded or failed
+    NOTE = "note"  # nothing was changed or lost: said for the record (the status ignores it)
 
 
 class Status(StrEnum):
@@ -35,6 +38,10 @@ class Status(StrEnum):
     REPAIRED = "REPAIRED"
     DEGRADED = "DEGRADED"
     FAILED = "FAILED"
+
+
+# components that report on an export, not on the page (`Issue.changed_page`)
+EXPORT_COMPONENTS = ("writer", "templates", "verify")
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,15 @@ class Issue:
     # text of the page that this issue's change leaves out of the output, whole: what the
     # conservation check and the canaries accept as reported
     dropped: str = ""
+
+    @property
+    def changed_page(self) -> bool:
+        """Whether this issue is a change the reading or the repairs made to the page (what
+        REPAIRED says): not a warning about something left as it is, not a note, and not a
+        choice of the export (templates expanded, what a format cannot hold)."""
+        return self.severity in (Severity.INFO, Severity.GUESS) and not self.component.startswith(
+            EXPORT_COMPONENTS
+        )
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -86,6 +102,8 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     failed: str | None = None  # the reason, when a component could not finish the page
+    # the wiki's namespace names (a dump's <siteinfo>; otherwise every language's, built in)
+    namespaces: Namespaces = field(default=DEFAULT, repr=False, compare=False)
     # (tree, text): the text ``tree`` was parsed from, kept by the reader that parsed it. The
     # repairs start from the page's text; this spares rendering the whole tree to get it. Only
     # good for that very tree before anything edits it, so `text_for_repairs` takes it once.
@@ -130,6 +148,12 @@ class Document:
         return {kind: list(found[kind]) for kind in kinds}
 
     @property
+    def content_model(self) -> str:
+        """`wikitext`, or the model of a page of code (`Scribunto`, `css`, `javascript`,
+        `json`): what the dump declares (``metadata["content_model"]``), else by its title."""
+        return content_model(self.title, self.metadata.get("content_model"), self.namespaces)
+
+    @property
     def text(self) -> str:
         """The page's wikitext as it stands now."""
         return str(self.wikicode)
@@ -150,12 +174,17 @@ class Document:
         return issue
 
     @property
+    def fell_back(self) -> bool:
+        """Whether the page ran out of its budget and was kept as its raw text (`fallback`)."""
+        return any(issue.code == "page-budget" for issue in self.issues)
+
+    @property
     def status(self) -> Status:
         if self.failed:
             return Status.FAILED
         if any(issue.severity is Severity.ERROR for issue in self.issues):
             return Status.DEGRADED
-        if self.issues:
+        if any(issue.changed_page for issue in self.issues):
             return Status.REPAIRED
         return Status.OK
 
@@ -165,6 +194,7 @@ class Document:
             "source": asdict(self.source),
             "status": str(self.status),
             "failed": self.failed,
-            "metadata": self.metadata,
+            # (the word tables `verify` keeps while it works are no report)
+            "metadata": {k: v for k, v in self.metadata.items() if not k.startswith("verify:")},
             "issues": [issue.to_json() for issue in self.issues],
         }

@@ -13,6 +13,9 @@ class Options:
     title: str | None = None  # page title; default: from the input (dump title line, file name)
     rules: Rules = field(default_factory=Rules.default)
     passes: tuple[str, ...] | None = None  # None: every registered pass
+    # auto: a rendering's traces undone only in pages rebuilt from one (passes/scope.py);
+    # damage: only damage repaired; all: both, whatever the input
+    repairs: str = "auto"
     pandoc_timeout: float = 60.0  # seconds for one pandoc call before the page fails
     pandoc_memory: str = "1g"  # pandoc heap cap (+RTS -M), see reliability finding 6
     link_pattern: str | None = None  # internal link target, "{title}" replaced; None: per format

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import sys
 import traceback
@@ -17,6 +18,7 @@ from . import readers as _readers
 from . import writers as _writers  # noqa: F401  (registration)
 from .align.upstream import hinted_options, pair, restore_from_upstream
 from .budget import BudgetExceeded, run_within
+from .content_models import CODE_LANGUAGES, is_wikitext
 from .decode import decode
 from .errors import InputError, WikirecoverError
 from .fallback import raw_document, raw_output
@@ -115,7 +117,16 @@ def repair(doc: Document, options: Options | None = None) -> None:
     repairing again changes nothing). A pass that crashes degrades the page."""
     options = options or Options()
     steps = ordered_passes(options.passes)
-    after = doc.text_for_repairs()
+    if steps and not is_wikitext(doc.content_model):
+        doc.report(
+            "not-wikitext",
+            f"a page of {doc.content_model} code, not wikitext: passed through untouched",
+            "pipeline",
+            Severity.NOTE,
+        )
+        return
+    after = read = doc.text_for_repairs()
+    reported_before = len(doc.issues)
     for round_ in range(REPAIR_ROUNDS):
         before, reported = after, len(doc.issues)
         if round_:  # the next round sees the page as a new reading would
@@ -135,12 +146,18 @@ def repair(doc: Document, options: Options | None = None) -> None:
         if after == before:
             break
     else:
+        # repairs that keep changing the page are not mending it: the page is kept as read
+        unsettled = doc.issues[reported_before:]
+        del doc.issues[reported_before:]
+        doc.wikicode = parse_wikitext(read)
         doc.report(
             "repair-unsettled",
-            f"the repairs still changed the page in their last round ({REPAIR_ROUNDS} rounds): "
-            "repairing the output again may change it further; check it by hand",
+            f"the repairs still changed the page after {REPAIR_ROUNDS} rounds "
+            f"({len(unsettled)} changes, first: {unsettled[0].message if unsettled else '-'}): "
+            "none was applied, the page is kept as read; check it by hand",
             "pipeline",
             Severity.WARNING,
+            unsettled[0].excerpt if unsettled else "",
         )
 
 
@@ -192,10 +209,27 @@ def _issue_key(issue) -> tuple:
 def write(doc: Document, to: str = "wikitext", options: Options | None = None) -> str | bytes:
     """Render ``doc`` in output format ``to``; raise `WikirecoverError` when it cannot."""
     options = options or Options()
+    if to not in ("wikitext", "mediawiki-xml") and not is_wikitext(doc.content_model):
+        doc = shown_as_code(doc)
     left_out = unexported_nodes(doc, to)
     output = get_writer(to).write(doc, options)
     report_unexported(doc, to, options, left_out)
     return output
+
+
+def shown_as_code(doc: Document) -> Document:
+    """A page of code (a Lua module, a style sheet) as MediaWiki shows it: the code whole,
+    highlighted in its language. Its issues stay the page's."""
+    language = CODE_LANGUAGES.get(doc.content_model, "")
+    text = doc.text
+    if "</syntaxhighlight" in text.lower():  # it cannot be wrapped: shown as preformatted text
+        wrapped = f"<pre>{html.escape(text, quote=False)}</pre>"
+    else:
+        wrapped = f'<syntaxhighlight lang="{language}">\n{text}\n</syntaxhighlight>'
+    shown = replace(doc, wikicode=parse_wikitext(wrapped), parsed_from=None)
+    shown.metadata = {**doc.metadata, "content_model": "wikitext"}
+    shown.issues = doc.issues  # what the writers report goes to the page itself
+    return shown
 
 
 def prepare_upstream(documents: list[Document], options: Options) -> Options:

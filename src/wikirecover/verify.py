@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -29,15 +30,18 @@ def page_words(doc: Document, options: Options) -> Counter[str]:
     from .templates import resolved
 
     with resolved(Document(doc.wikicode, doc.source, doc.title), options) as code:
-        rendered = HtmlRenderer(options.rules, toc=False).render(code)
+        rendered = HtmlRenderer(options.rules, toc=False, namespaces=doc.namespaces).render(code)
     return _words(_html_text(rendered.html))
 
 
 def output_words(output: str, to: str) -> Counter[str]:
     if to in ("html", "pandoc-html"):
-        return _words(_html_text(output))
+        return _words(_html_text(output, images=True))
     code = _CODE.findall(output)  # code is shown as written: its words count as they are
     words = _words(" ".join(code))
+    # (image and link targets are percent-encoded: a file's name is in the output as one)
+    targets = " ".join(unquote(target) for target in _TARGET.findall(output))
+    words += _words(targets) - _words(" ".join(_TARGET.findall(output)))
     text = _OWN_TAGS.sub(" ", _CODE.sub(" ", output))
     text = re.sub(r"\\(.)", r"\1", text)  # Markdown escapes (an escaped < is text)
     return words + _words(html.unescape(text))
@@ -130,18 +134,24 @@ def _page_text(page: str) -> str:
     return tree.body.text(separator=" ")
 
 
-def _html_text(page: str) -> str:
+def _html_text(page: str, images: bool = False) -> str:
     """The text a reader of the page reads: without the TOC, citation marks and backlinks,
     edit links (navigation, which every format writes its own way) and the renderer's own
-    Cite error messages (diagnostics, not the page's words)."""
+    Cite error messages (diagnostics, not the page's words). With ``images``, the names of the
+    files its images show too (a page saved without its files showed their names instead)."""
     tree = LexborHTMLParser(f"<body>{page}</body>")
     if tree.body is None:
         return ""
     for node in tree.body.css(_NAVIGATION):
         node.decompose()
-    return tree.body.text(separator=" ")
+    names = [
+        unquote((img.attributes.get("src") or "").rsplit("/", 1)[-1])
+        for img in (tree.body.css("img[src]") if images else [])
+    ]
+    return tree.body.text(separator=" ") + " " + " ".join(names)
 
 
+_TARGET = re.compile(r"\]\(([^)\s]+)\)")  # a Markdown link's or image's target
 # fenced code, and code spans (which may run over lines, not over a blank one)
 _CODE = re.compile(r"```.*?```|`(?:[^`\n]|\n(?!\n))+`", re.S)
 _NAVIGATION = (

@@ -149,7 +149,9 @@ def test_row14_crossing_constructs_keep_their_text(text: str, to: str) -> None:
 @pytest.mark.parametrize("to", [*FORMATS, "rst", "pandoc-gfm"])
 def test_row15_unclosed_tables_never_lose_the_page(text: str, to: str) -> None:
     result = run(text + " cell text\n", to=to, seconds=30)
-    not_worse_than_degraded(result, text + " cell text")
+    # a row's attribute is no text of the page: MediaWiki (and the HTML pandoc is given when
+    # it cannot read the table) renders it as the row's style
+    not_worse_than_degraded(result, text.replace('style="x"', "") + " cell text")
 
 
 @pytest.mark.parametrize("opener", ["<ref>", "<nowiki>", "<pre>", "<math>", "<!--"])

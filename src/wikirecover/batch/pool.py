@@ -68,6 +68,10 @@ def convert_job(job: Job, to: str, options: Options) -> Outcome:
             documents = read_text(job.text, kind=job.kind, source=source, options=options)
             for doc in documents:
                 doc.title = job.title
+                if job.model:
+                    doc.metadata["content_model"] = job.model
+                if job.namespaces is not None:
+                    doc.namespaces = job.namespaces
                 if job.note:
                     doc.report("batch-note", job.note, "batch", Severity.WARNING)
                 if job.salvaged:

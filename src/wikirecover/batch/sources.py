@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..dumps import Revision, open_dump, stream_revisions
+from ..dumps import Revision, SiteInfo, open_dump, stream_revisions
 from ..errors import InputError
+from ..namespaces import Namespaces
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class Job:
     salvaged: str | None = None  # the damage, when the page was salvaged from a broken dump
     upstream: str | None = None  # the upstream page's text, for --upstream
     note: str | None = None  # something about the job the page's report should say
+    model: str = ""  # the content model its dump declares
+    namespaces: Namespaces | None = None  # its dump's namespaces (<siteinfo>)
 
     def input_hash(self) -> str:
         digest = hashlib.sha256()
@@ -136,6 +139,7 @@ def dump_jobs(
     the dump breaks in is marked salvaged."""
     meter = meter or InputMeter()
     start = meter.done
+    site: list[Namespaces] = []
 
     def job(rev: Revision, damage: str | None) -> Job:
         suffix = f"@{rev.id}" if revision == "all" else ""
@@ -148,11 +152,18 @@ def dump_jobs(
             kind="wikitext",
             salvaged=damage,
             note=f"revision {rev.id}: {rev.mismatch}" if rev.mismatch else None,
+            model=rev.model,
+            namespaces=site[0] if site else None,
         )
 
     held: Revision | None = None  # latest: the page's latest so far; all: the one before
     try:
-        for item in stream_revisions(path, lambda at: setattr(meter, "done", start + at)):
+
+        def known(info: SiteInfo) -> None:
+            site.append(Namespaces(info.namespaces, info.language))
+
+        progress = lambda at: setattr(meter, "done", start + at)  # noqa: E731
+        for item in stream_revisions(path, progress, known):
             if isinstance(item, Revision):
                 if item.text is None or revision not in ("latest", "all", item.id):
                     continue

@@ -1,5 +1,6 @@
-"""Headings: unbalanced `==Title=`, edit-link residue in titles, level-1 headings in an article,
-levels that skip, empty titles, and headings glued to the text before them."""
+"""Headings: unbalanced `==Title=`, empty titles, and headings glued to the text before them;
+in pages rebuilt from a rendering (`scope.py`), also edit-link residue in titles, level-1
+headings and levels that skip."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
 from ..wikitext import ends_line, parse_wikitext
+from .scope import undoes_rendering
 
 COMPONENT = "pass:headings"
 TOP_LEVEL = 2  # articles start their sections at ==level 2== (level 1 is the page title)
@@ -24,6 +26,7 @@ _LEADING = re.compile(r"(={2,6})[^=\n]{1,200}?\1[ \t]*(?=\n|$)")
 def repair_headings(doc: Document, options: Options) -> None:
     """Unbalanced, residue-laden, level-1, skipping, empty and glued headings repaired."""
     edit_link = options.rules.edit_link
+    rendered = undoes_rendering(doc, options)
     _unglue(doc)
     previous = None
     for heading in doc.wikicode.filter_headings(recursive=False):
@@ -31,11 +34,12 @@ def repair_headings(doc: Document, options: Options) -> None:
         before = str(heading)
         extra_left = len(title) - len(title.lstrip("="))
         extra_right = len(title) - len(title.rstrip("="))
-        if extra_left or extra_right:
+        if (extra_left or extra_right) and heading.level < 6:
+            # (past level 6 the extra signs are text: `======= x =======` is `= x =` at 6)
             heading.title = title.strip("=")
             heading.level = min(6, heading.level + max(extra_left, extra_right))
             _report(doc, "heading-balanced", "unbalanced = signs balanced", before, heading)
-        residue = edit_link.search(str(heading.title).rstrip())
+        residue = rendered and edit_link.search(str(heading.title).rstrip())
         if residue:
             heading.title = str(heading.title)[: residue.start()].rstrip() + _trailing_space(
                 str(heading.title)
@@ -47,7 +51,8 @@ def repair_headings(doc: Document, options: Options) -> None:
                 before,
                 heading,
             )
-        if heading.level == 1:
+        # levels as written in exact wikitext: MediaWiki renders any level from 1 to 6
+        if rendered and heading.level == 1:
             heading.level = TOP_LEVEL
             _report(
                 doc,
@@ -56,7 +61,7 @@ def repair_headings(doc: Document, options: Options) -> None:
                 before,
                 heading,
             )
-        if previous is not None and heading.level > previous + 1:
+        if rendered and previous is not None and heading.level > previous + 1:
             heading.level = previous + 1
             _report(
                 doc,

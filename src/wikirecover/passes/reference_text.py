@@ -18,6 +18,7 @@ from ..readers.textdump.citations import MARKER, read_entry, reference_name
 from ..registry import register_pass
 from ..wikitext import parse_wikitext
 from .references import REFERENCE_SECTIONS
+from .scope import undoes_rendering
 
 COMPONENT = "pass:reference-text"
 _ENTRY = re.compile(r"^\s*(?:(?P<number>\d+)\.|#)\s+(?P<text>\S.*)$")
@@ -26,6 +27,8 @@ _ENTRY = re.compile(r"^\s*(?:(?P<number>\d+)\.|#)\s+(?P<text>\S.*)$")
 @register_pass("reference-text", after=("references",))
 def rebuild_text_references(doc: Document, options: Options) -> None:
     """`[n]` markers and a plain numbered reference list back to `<ref>` tags."""
+    if not undoes_rendering(doc, options):
+        return  # in exact wikitext `[3]` and a numbered list are what the author wrote
     code = doc.wikicode
     nodes = code.nodes
     section = _reference_section(nodes)

@@ -25,6 +25,7 @@ from .holders import (
     rendered_for,
     text_matches,
 )
+from .scope import undoes_rendering
 
 COMPONENT = "pass:references"
 _REF_OPEN = re.compile(r"<ref(?:\s+[^<>]*?)?(?<!/)>", re.IGNORECASE)
@@ -66,7 +67,8 @@ def repair_references(doc: Document, options: Options) -> None:
     found = doc.nodes_by_kind(Tag, Template)
     refs = [tag for tag in found[Tag] if _is_ref(tag)]
     _names(doc, refs)
-    _reference_list(doc, options, refs, found[Tag], found[Template])
+    if undoes_rendering(doc, options):  # in exact wikitext, Cite lists the refs at the end
+        _reference_list(doc, options, refs, found[Tag], found[Template])
 
 
 def _is_ref(node: object) -> bool:

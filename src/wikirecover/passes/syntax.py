@@ -215,6 +215,8 @@ def _open_links(
     longest that fits), else before the first punctuation or function word."""
     edits = []
     for offset, match in text_matches(code, _OPEN_LINK, offsets, "[["):
+        if closed_link(text, offset):
+            continue  # MediaWiki reads a link there: the parser stumbled on something around
         start = offset + len(match.group(0))
         rest = text[start : start + MAX_TITLE]
         known = [t for t in targets() if t and rest.startswith(t)]
@@ -240,6 +242,21 @@ def _open_links(
             _line_of(text, offset),
         )
     return edits
+
+
+# What MediaWiki reads as a link after `[[`: a title of legal characters, then `]]` or a label
+# and `]]`, before the next `[[` (Parser::handleInternalLinks2: the text is split at each `[[`).
+_LINK_AFTER_OPENER = re.compile(r"[^\[\]{}|<>\n]+(?:\|.*?)?\]\]", re.DOTALL)
+
+
+def closed_link(text: str, offset: int) -> bool:
+    """Whether the `[[` at ``offset`` opens a link MediaWiki renders (a label may hold
+    anything but another `[[`, which starts the next piece; file links nest, so one with
+    `[[` in its caption is left to the parser)."""
+    start = offset + 2
+    following = text.find("[[", start)
+    piece = text[start : following if following >= 0 else len(text)]
+    return _LINK_AFTER_OPENER.match(piece) is not None
 
 
 def _open_comments(
@@ -348,13 +365,17 @@ def _open_tables(
     (a line of text after the last row: the end of a cell or the start of the page's text?) it
     is reported and left open."""
     edits = []
+    left_open = False  # a table before this one was left open: this one may be inside it
     for offset, _ in text_matches(code, _OPEN_TABLE, offsets, "{|"):
         if text[:offset].rstrip(" \t")[-1:] not in ("", "\n"):
             continue  # not at the start of a line (`:{|` is an indented table)
         if _closes_later(text, offset, "{|", "|}"):
             continue
-        last_row = _table_last_row_end(text, offset)
+        last_row = None if left_open else _table_last_row_end(text, offset)
+        if last_row is not None and _OPEN_TABLE.search(text, offset + 2, last_row):
+            last_row = None  # a table opened inside it, left open too: which closes where?
         if last_row is None:
+            left_open = True
             doc.report(
                 "table-open",
                 "table left open whose end is unclear (text follows its last row): left open",
@@ -374,6 +395,11 @@ def _open_tables(
     return edits
 
 
+# A line of a table written with HTML rows and cells (`<tr><td>a<td>b`), which MediaWiki
+# accepts inside `{|`.
+_HTML_ROW = re.compile(r"</?(?:tr|td|th|caption)\b", re.IGNORECASE)
+
+
 def _table_last_row_end(text: str, offset: int) -> int | None:
     position = text.find("\n", offset)
     last_row = len(text) if position < 0 else position
@@ -383,10 +409,13 @@ def _table_last_row_end(text: str, offset: int) -> int | None:
         end = following if following >= 0 else len(text)
         line = text[position + 1 : end].strip()
         if line.startswith(("=", "[[Category:", "[[category:")) or (
-            after_blank and line and not line.startswith(("|", "!", "<!--"))
+            after_blank
+            and line
+            and not line.startswith(("|", "!", "<!--"))
+            and not _HTML_ROW.match(line)
         ):
             break
-        if line.startswith(("|", "!")):
+        if line.startswith(("|", "!")) or _HTML_ROW.match(line):
             last_row = end
         elif line and not line.startswith("<!--") and not after_blank:
             return None  # a line of text right after a row: a cell's end or the page's text

@@ -21,6 +21,7 @@ from ..options import Options
 from ..registry import register_pass
 from ..rules import Rules, TemplateRule
 from ..wikitext import ends_line, parse_wikitext, starts_line, tag_name
+from .scope import undoes_rendering
 
 COMPONENT = "pass:templates"
 # Tags whose contents are not wikitext to repair.
@@ -42,6 +43,10 @@ _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 def repair_templates(doc: Document, options: Options) -> None:
     """Red-link `Template:Name` text, hatnote lines and known boxes back to transclusions."""
     rules = options.rules
+    found = doc.nodes_by_kind(Template, Wikilink)
+    if not undoes_rendering(doc, options):
+        _broken_pipes(doc, found[Template], rendered=False)
+        return  # `Template:X` text and links are valid wikitext, shown as written
     red_link = re.compile(
         r"(?<!:)(?:"
         + "|".join(re.escape(ns) for ns in rules.template_namespaces)
@@ -50,7 +55,6 @@ def repair_templates(doc: Document, options: Options) -> None:
     edits = []
     # one walk of the tree: the edits below only replace text nodes by template calls, which
     # hold no links and no citation to mend
-    found = doc.nodes_by_kind(Template, Wikilink)
     spellings = _page_spellings(found[Template])
     for holder, index, node in _text_nodes(doc.wikicode):
         value = node.value
@@ -71,16 +75,18 @@ def repair_templates(doc: Document, options: Options) -> None:
     for holder, index, new in reversed(edits):  # later edits first: indexes stay valid
         holder.nodes[index : index + 1] = parse_wikitext(new).nodes
     _template_links(doc, rules, found[Wikilink])
-    _broken_pipes(doc, found[Template])
+    _broken_pipes(doc, found[Template], rendered=True)
 
 
 _GLUED_PARAMETER = re.compile(r"^(?P<name>\S.*?)\s+(?P<param>[a-z][\w-]*\s*=.*)$", re.DOTALL)
 _CITATION = re.compile(r"\s*(?:cite[ _]|citation\b)", re.IGNORECASE)
 
 
-def _broken_pipes(doc: Document, templates: list[Template]) -> None:
+def _broken_pipes(doc: Document, templates: list[Template], rendered: bool) -> None:
     """A parameter glued to the template's name (`{{cite web url=...|title=...}}`: the pipe
-    was lost) split off; empty unnamed parameters of citation templates (`||`) removed."""
+    was lost, MediaWiki shows the call as a red link) split off; in a page rebuilt from a
+    rendering, empty unnamed parameters of citation templates (`||`) removed (they render as
+    intended: in exact wikitext they stay)."""
     for template in templates:
         name = str(template.name)
         if "=" in name and "\n" not in name.strip():
@@ -102,7 +108,7 @@ def _broken_pipes(doc: Document, templates: list[Template]) -> None:
                     Severity.GUESS,
                     before,
                 )
-        if _CITATION.match(name):
+        if rendered and _CITATION.match(name):
             for param in list(template.params):
                 if not param.showkey and not str(param.value).strip():
                     before = str(template)

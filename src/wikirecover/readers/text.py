@@ -30,7 +30,8 @@ from .tracking import own_categories
 
 COMPONENT = "reader:text"
 _SIGNALS = re.compile(
-    r"\[edit\]\s*$|^Jump to|^From \w|^\s*\d+\. [↑^] |\w\[\d{1,3}\]|^Retrieved from|Template:\w",
+    r"\[edit\]\s*$|^Jump to|^From \w|^\s*\d+\. [↑^] |\w\[\d{1,3}\]|^Retrieved from"
+    r"|(?<![\[{:|/])Template:\w",  # (not `[[Template:X]]`: a wikitext link)
     re.MULTILINE,
 )
 SURE_SIGNAL_COUNT = 5  # dump signals in the first 20,000 characters that settle the question

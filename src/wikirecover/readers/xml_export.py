@@ -12,9 +12,10 @@ import io
 import re
 from collections.abc import Iterator
 
-from ..dumps import PageEnd, Revision, scan_revisions
+from ..dumps import PageEnd, Revision, SiteInfo, scan_revisions
 from ..errors import InputError
 from ..model import Document, Severity, SourceInfo
+from ..namespaces import Namespaces
 from ..options import Options
 from ..registry import register_reader
 from ..wikitext import parse_wikitext
@@ -44,7 +45,9 @@ def read_xml_export(text: str, source: SourceInfo, options: Options) -> Iterator
         raise InputError("not a MediaWiki XML export (no <mediawiki> root element)", source.path)
     pages: dict[str, _Page] = {}
     current: _Page | None = None
-    for item in scan_revisions(io.BytesIO(text.encode("utf-8")), source.path):
+    site: list[SiteInfo] = []
+    stream = io.BytesIO(text.encode("utf-8"))
+    for item in scan_revisions(stream, source.path, siteinfo=site.append):
         if isinstance(item, Revision):
             if current is None or current.title != item.title:
                 current = pages.get(item.title) or pages.setdefault(item.title, _Page(item.title))
@@ -65,16 +68,24 @@ def read_xml_export(text: str, source: SourceInfo, options: Options) -> Iterator
             current = None
     if not pages:
         raise InputError("the XML export holds no <page>", source.path)
+    namespaces = site_namespaces(site[0] if site else SiteInfo())
     for page in pages.values():
-        yield _document(page, source)
+        yield _document(page, source, namespaces)
 
 
-def _document(page: _Page, source: SourceInfo) -> Document:
+def site_namespaces(site: SiteInfo) -> Namespaces:
+    """The namespaces a dump's siteinfo declares, with its language's own names."""
+    return Namespaces(site.namespaces, site.language)
+
+
+def _document(page: _Page, source: SourceInfo, namespaces: Namespaces) -> Document:
     newest = page.newest
     text = newest.text if newest else ""
     code = parse_wikitext(text)
-    doc = Document(code, source, page.title, parsed_from=(code, text))
+    doc = Document(code, source, page.title, parsed_from=(code, text), namespaces=namespaces)
     doc.metadata["revisions_in_dump"] = page.revisions
+    if newest is not None and newest.model:
+        doc.metadata["content_model"] = newest.model
     if newest is None:
         doc.report(
             "xml-no-text", "page has no revision text in the dump", COMPONENT, Severity.ERROR

@@ -32,6 +32,8 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
+from .. import languages
+from ..namespaces import CATEGORY, DEFAULT, FILE, Namespaces
 from ..readers.title import normalise_title
 from ..rules import Rules
 from ..wikitext import EXTENSION_TAGS as WIKITEXT_EXTENSION_TAGS
@@ -40,7 +42,11 @@ from . import sanitize
 from .blocks import BLOCK_MARK, DD_MARK, block_levels
 from .cite import Citations, follow
 from .cite import error as cite_error
+from .extensions import code_html, gallery_html, math_html
 from .magic import magic_links
+from .quotes import closed_per_line
+from .redirects import redirect_target
+from .table_lines import tables_as_tags, unparsed_table_at
 
 _TRAIL = re.compile(r"[a-z]+")
 TOC_MIN_HEADINGS = 4  # MediaWiki shows a table of contents from this many headings on
@@ -51,6 +57,17 @@ _SWITCH = re.compile(
 )
 # Tags of extensions a static export cannot run: their source is shown in a code block.
 EXTENSION_TAGS = WIKITEXT_EXTENSION_TAGS | {"poem", "indicator", "section", "templatestyles"}
+_LITERAL_TABLE_TAG = re.compile(
+    r"<(/?)(table|tr|td|th|caption|thead|tbody|tfoot)\b((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>",
+    re.IGNORECASE,
+)
+_ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
+CATEGORY_MARK = "\ue004"  # what `wikilink` gives for a category link (nothing is shown)
+# HTML elements whose end tag may be left out (`<tr><td>a<td>b`): written open, and closed by
+# an HTML5 parser after rendering, as MediaWiki's Remex closes them.
+OPTIONAL_END_TAGS = frozenset(
+    {"tr", "td", "th", "li", "p", "dt", "dd", "caption", "thead", "tbody", "tfoot"}
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +89,7 @@ class Rendered:
     html: str
     categories: list[str] = field(default_factory=list)
     unrendered: Counter[str] = field(default_factory=Counter)  # what was shown as source
+    redirect: str | None = None  # the target, when the page is a redirect
 
 
 def _url_title(title: str) -> str:
@@ -89,9 +107,16 @@ def page_url(url: str) -> str:
 
 
 class HtmlRenderer:
-    def __init__(self, rules: Rules, links: LinkStyle | None = None, toc: bool = True) -> None:
+    def __init__(
+        self,
+        rules: Rules,
+        links: LinkStyle | None = None,
+        toc: bool = True,
+        namespaces: Namespaces = DEFAULT,
+    ) -> None:
         """``toc``: MediaWiki's table of contents where it would show one (formats with their
-        own navigation, such as Markdown, have none)."""
+        own navigation, such as Markdown, have none). ``namespaces``: the wiki's (its
+        language also names the table of contents and a redirect)."""
         self.rules = rules
         self.links = links or LinkStyle()
         self.citations = Citations()
@@ -104,9 +129,11 @@ class HtmlRenderer:
         self.anchors: Counter[str] = Counter()
         self.toc_at: int | None = None  # the placeholder where the TOC goes
         self.toc = toc
+        self.namespaces = namespaces
         self.categories = {ns.casefold() for ns in rules.category_namespaces}
         self.files = {ns.casefold() for ns in rules.file_namespaces}
         self.reflists = rules.reflist_templates
+        self.open_tags = False  # tags written open, to be closed by an HTML5 parser
 
     # --- the page --------------------------------------------------------------------------
 
@@ -114,8 +141,23 @@ class HtmlRenderer:
         # the behaviour switches are looked for only where they change something (rendering
         # the page's source costs about a millisecond)
         self.no_edit_links = bool(self.links.edit_pattern) and "__NOEDITSECTION__" in str(code)
+        redirect = redirect_target(code, self.namespaces.language)
+        if redirect is not None:
+            self.result.redirect, rest = redirect
+            code = parse_wikitext(rest)
+        # what MediaWiki reads its own way, line by line: tables the parser could not read,
+        # bold and italic left open on their line (the page itself is not changed)
+        source = str(code)
+        lines = tables_as_tags(source) if unparsed_table_at(code) else source
+        lines = closed_per_line(lines)
+        if lines != source:
+            code = parse_wikitext(lines)
         text = self.inline(code)
         body = block_levels(text)
+        if redirect is not None:
+            if not re.sub(r"</?p>|<br />|\s", "", body):
+                body = ""  # only categories after the redirect: nothing to show
+            body = self._redirect_html(self.result.redirect or "") + body
         if self.toc_at is not None:
             source = str(code) if self.toc else ""
             show = (
@@ -127,11 +169,24 @@ class HtmlRenderer:
                     or len(self.headings) >= TOC_MIN_HEADINGS
                 )
             )
-            self.blocks[self.toc_at] = toc_html(self.headings) if show else ""
+            language = self.namespaces.language or languages.ENGLISH
+            title = languages.message(language, "toc")
+            self.blocks[self.toc_at] = toc_html(self.headings, title, language) if show else ""
         leftover = [self.citations.list_html(g) for g in self.citations.remaining_groups()]
         body += "".join(f"\n{block}" for block in leftover if block)
         self.result.html = self._unplace(body)
+        if self.open_tags:
+            self.result.html = balanced(self.result.html)
         return self.result
+
+    def _redirect_html(self, target: str) -> str:
+        """What MediaWiki shows for a redirect page: its label and the link to its target."""
+        label = languages.message(self.namespaces.language, "redirectto") or "Redirect to:"
+        link, _ = self.wikilink(parse_wikitext(f"[[:{target}]]").nodes[0], "")
+        return self._place(
+            f'<div class="redirectMsg"><p>{html.escape(label, quote=False)}</p>'
+            f'<ul class="redirectText"><li>{link}</li></ul></div>'
+        )
 
     def _place(self, block: str) -> str:
         self.blocks.append(block)
@@ -165,6 +220,9 @@ class HtmlRenderer:
                 skip = 0
                 if "__" in value:  # a behaviour switch (`__TOC__`) is not shown
                     value = _SWITCH.sub("", value)
+                if "<" in value and _LITERAL_TABLE_TAG.search(value):
+                    out.append(self._with_table_tags(value))
+                    continue
                 out.append(magic_links(html.escape(value, quote=False)))
                 continue
             skip = 0
@@ -178,6 +236,9 @@ class HtmlRenderer:
                 rendered, used_trail = self.wikilink(node, trail)
                 if used_trail:
                     skip = len(trail)
+                if rendered == CATEGORY_MARK:
+                    _strip_end(out)  # the whitespace before a category link goes with it
+                    rendered = ""
                 out.append(rendered)
             elif (
                 isinstance(node, Tag)
@@ -191,6 +252,27 @@ class HtmlRenderer:
                 out.append(html.escape(str(node), quote=False))  # `= x = y`: not a heading
             else:
                 out.append(self.node(node))
+        return "".join(out)
+
+    def _with_table_tags(self, value: str) -> str:
+        """Text holding table tags the parser could not read (`<td>` never closed inside a
+        `<table>`): the tags pass, their attributes sanitized, as MediaWiki's Sanitizer passes
+        them; the rest is text. The tags left open are closed after rendering."""
+        out, position = [], 0
+        for match in _LITERAL_TABLE_TAG.finditer(value):
+            out.append(magic_links(html.escape(value[position : match.start()], quote=False)))
+            closing, name = match.group(1), match.group(2).lower()
+            if closing:
+                out.append(f"</{name}>")
+            else:
+                pairs = [
+                    (m.group(1), m.group(2) or m.group(3) or m.group(4) or "")
+                    for m in _ATTRIBUTE.finditer(match.group(3))
+                ]
+                out.append(f"<{name}{sanitize.attributes(name, pairs)}>")
+            position = match.end()
+        out.append(magic_links(html.escape(value[position:], quote=False)))
+        self.open_tags = True
         return "".join(out)
 
     def node(self, node: Node) -> str:
@@ -224,10 +306,11 @@ class HtmlRenderer:
         colon = raw.startswith(":")
         target = raw[1:] if colon else raw
         namespace = target.split(":", 1)[0].strip().casefold() if ":" in target else ""
-        if not colon and namespace in self.categories:
+        number = self.namespaces.split(target)[0] if namespace else 0
+        if not colon and (number == CATEGORY or namespace in self.categories):
             self.result.categories.append(normalise_title(target.split(":", 1)[1]))
-            return "", False
-        if not colon and namespace in self.files:
+            return CATEGORY_MARK, False
+        if not colon and (number == FILE or namespace in self.files):
             return self.file_link(node, target), False
         page, _, section = target.partition("#")
         title = normalise_title(page) if page.strip() else ""
@@ -260,12 +343,10 @@ class HtmlRenderer:
         parts = _image_parts(node.text) if node.text is not None else []
         caption = parts[-1] if parts and not _is_image_option(parts[-1]) else ""
         options = {p.strip().lower() for p in parts}
-        href = html.escape(
-            page_url(self.links.pattern.replace("{title}", _url_title("File:" + name)))
-        )
+        page, source = self._image_urls(name)
+        href, src = html.escape(page), html.escape(source)
         code = parse_wikitext(caption)
         alt = html.escape(code.strip_code(normalize=True, collapse=True).strip() or name)
-        src = html.escape(page_url(_url_title(name)))
         if not options & _FRAMED or not caption.strip():
             image = f'<img alt="{alt}" src="{src}" />'
             return f'<a href="{href}" class="image">{image}</a>'
@@ -278,6 +359,14 @@ class HtmlRenderer:
             f'<a href="{href}" class="image">{image}</a>'
             f'<div class="thumbcaption">{self.inline(code)}</div></div></div>'
         )
+
+    def _image_urls(self, name: str) -> tuple[str, str]:
+        """(the file page's URL, the image's URL) of file ``name``."""
+        page = page_url(self.links.pattern.replace("{title}", _url_title("File:" + name)))
+        return page, page_url(_url_title(name))
+
+    def _is_file_namespace(self, prefix: str) -> bool:
+        return self.namespaces.number(prefix) == FILE or prefix.strip().casefold() in self.files
 
     def external_link(self, node: ExternalLink) -> str:
         url = str(node.url).strip()
@@ -351,6 +440,21 @@ class HtmlRenderer:
         if name == "pre":
             body = html.escape(html.unescape(str(node.contents or "")), quote=False)
             return self._place(f"<pre{self._attrs('pre', node)}>{body}</pre>")
+        if name == "math":
+            formula, inline = math_html(node)
+            return self._hold(formula) if inline else self._place(formula)
+        if name in ("syntaxhighlight", "source"):
+            code, inline = code_html(node)
+            return self._hold(code) if inline else self._place(code)
+        if name == "gallery":
+            return self._place(
+                gallery_html(
+                    node,
+                    self._is_file_namespace,
+                    self._image_urls,
+                    lambda text: self.inline(parse_wikitext(text)),
+                )
+            )
         if name in EXTENSION_TAGS:
             self.result.unrendered[f"<{name}>"] += 1
             return self._place(f"<pre>{html.escape(str(node), quote=False)}</pre>")
@@ -365,6 +469,9 @@ class HtmlRenderer:
         attrs = self._attrs(name, node)
         if name in sanitize.VOID_TAGS:
             return f"<{name}{attrs} />"
+        if node.self_closing and name in OPTIONAL_END_TAGS and not str(node).endswith("/>"):
+            self.open_tags = True  # `<td>` with no closer: the cell goes on to the next one
+            return f"<{name}{attrs}>"
         if node.self_closing:
             return f"<{name}{attrs}></{name}>"
         return f"<{name}{attrs}>{self.contents(node)}</{name}>"
@@ -464,7 +571,9 @@ class HtmlRenderer:
         loose_at = -1
         for child in node.contents.nodes if node.contents is not None else []:
             kind = tag_name(child) if isinstance(child, Tag) else ""
-            if kind == "caption":
+            if kind == "td" and str(child).startswith("|+"):
+                head.append(self._caption(child))
+            elif kind == "caption":
                 head.append(f"<caption>{self.contents(child).strip()}\n</caption>")
             elif kind == "tr":
                 row_cells = [
@@ -489,6 +598,20 @@ class HtmlRenderer:
         body = f"<tbody>{''.join(rows)}</tbody>" if rows else ""
         return "\n".join([*head, body, "</table>"] if body else [*head, "</table>"])
 
+    def _caption(self, cell: Tag) -> str:
+        """`|+ caption`, which the parser reads as a cell holding `+caption` (or with `+` as
+        its first attribute when the caption has attributes)."""
+        pairs = [
+            (str(a.name), str(a.value) if a.value is not None else "") for a in cell.attributes
+        ]
+        contents = str(cell.contents or "")
+        if pairs and pairs[0][0] == "+":
+            pairs = pairs[1:]
+        else:
+            contents = contents.removeprefix("+")
+        inner = self.inline(parse_wikitext(contents)).strip()
+        return f"<caption{sanitize.attributes('caption', pairs)}>{inner}\n</caption>"
+
     def _cell(self, cell: Tag) -> str:
         kind = tag_name(cell)
         content = self.contents(cell)
@@ -497,7 +620,20 @@ class HtmlRenderer:
         return f"<{kind}{self._attrs(kind, cell)}>{content}</{kind}>"
 
 
-def toc_html(headings: list[tuple[int, str, str]]) -> str:
+def balanced(fragment: str) -> str:
+    """An HTML fragment with its open elements closed as an HTML5 parser closes them."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    body = LexborHTMLParser(f"<body>{fragment}</body>").body
+    if body is None:
+        return fragment
+    text = body.html or ""
+    return text[len("<body>") : -len("</body>")] if text.startswith("<body>") else text
+
+
+def toc_html(
+    headings: list[tuple[int, str, str]], title: str = "Contents", language: str = "en"
+) -> str:
     """MediaWiki's table of contents: nested lists numbered 1, 1.1, 1.1.1 by heading depth."""
     stack: list[int] = []  # heading level of each open TOC level
     counts: list[int] = []
@@ -530,12 +666,22 @@ def toc_html(headings: list[tuple[int, str, str]]) -> str:
     return (
         '<div id="toc" class="toc" role="navigation" aria-labelledby="mw-toc-heading">'
         '<input type="checkbox" role="button" id="toctogglecheckbox" class="toctogglecheckbox" '
-        'style="display:none" /><div class="toctitle" lang="en" dir="ltr">'
-        '<h2 id="mw-toc-heading">Contents</h2><span class="toctogglespan">'
+        f'style="display:none" /><div class="toctitle" lang="{html.escape(language)}" dir="ltr">'
+        f'<h2 id="mw-toc-heading">{html.escape(title or "Contents", quote=False)}</h2>'
+        '<span class="toctogglespan">'
         '<label class="toctogglelabel" for="toctogglecheckbox"></label></span></div>\n<ul>\n'
         + "".join(out)
         + "</ul>\n</div>\n"
     )
+
+
+def _strip_end(out: list[str]) -> None:
+    """Whitespace at the end of ``out`` removed, as MediaWiki removes it before a category
+    link (T2087: a category line leaves no empty paragraph)."""
+    while out and not out[-1].strip():
+        out.pop()
+    if out:
+        out[-1] = out[-1].rstrip()
 
 
 def _ends_line(nodes: list[Node], index: int) -> bool:

@@ -14,10 +14,12 @@ import contextlib
 import re
 import sys
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..lexbor import children
+from .extensions import code_language
 
 # Markdown's inline markers, each written after a backslash (a table: one C pass over a text).
 _MARKER = re.compile(r"[\\`*_\[\]<>|]")
@@ -55,6 +57,7 @@ class MarkdownStyle:
 class _State:
     notes: dict[str, str] = field(default_factory=dict)  # note id -> markdown text
     order: dict[str, int] = field(default_factory=dict)  # note id -> number, first-cited first
+    anchored: set[str] = field(default_factory=set)  # notes cited from HTML: need an anchor
 
 
 class MarkdownWriter:
@@ -112,15 +115,22 @@ class MarkdownWriter:
         if tag == "p":
             return self.inline_children(node).strip()
         if tag in ("div", "center"):
-            if "mw-references-wrap" in (node.attributes.get("class") or ""):
+            classes = node.attributes.get("class") or ""
+            if "mw-references-wrap" in classes:
                 return ""
+            if "redirectMsg" in classes:  # one line: the label and the link
+                label, target = node.css_first("p"), node.css_first("a")
+                parts = [self.inline_children(p).strip() for p in (label, target) if p is not None]
+                return " ".join(parts) if target is None else f"{parts[0]} {self.link(target)}"
+            if "math" in classes.split():
+                return _math(node.text(deep=True), True)
+            if "mw-highlight" in classes:
+                return _fenced(node.text(deep=True), code_language(classes))
             return self.blocks(node)
         if tag == "hr":
             return "---"
         if tag == "pre":
-            code = node.text(deep=True)
-            fence = "````" if "```" in code else "```"
-            return f"{fence}\n{code.rstrip()}\n{fence}"
+            return _fenced(node.text(deep=True))
         if tag == "blockquote":
             inner = self.blocks(node)
             return "\n".join("> " + line if line else ">" for line in inner.split("\n"))
@@ -136,6 +146,8 @@ class MarkdownWriter:
         if "references" in (node.attributes.get("class") or ""):
             return ""
         ordered = node.tag == "ol"
+        if "gallery" in (node.attributes.get("class") or ""):
+            return self.gallery(node)
         items = []
         # its items, also those an HTML5 parser moved under a formatting element (an unclosed
         # <small> around a list is cloned into each item)
@@ -153,6 +165,16 @@ class MarkdownWriter:
             )
             items.append(text)
         return "\n".join(items)
+
+    def gallery(self, node: LexborNode) -> str:
+        """A gallery: its caption in bold, then each image with its caption below it."""
+        out = []
+        for item in _own_items(node):
+            body = self.blocks(item).strip()
+            if body:
+                caption = "gallerycaption" in (item.attributes.get("class") or "")
+                out.append(f"**{body}**" if caption else body)
+        return "\n\n".join(out)
 
     def definitions(self, node: LexborNode) -> str:
         out = []
@@ -177,7 +199,7 @@ class MarkdownWriter:
             )
         )
         if not simple:
-            return node.html or ""
+            return self._html_table(node)
         grid = [
             [self.inline_children(c).strip().replace("|", "\\|") for c in _cells(r)] for r in rows
         ]
@@ -225,6 +247,8 @@ class MarkdownWriter:
             return f"![{_escape(alt)}]({self.style.media_url.replace('{name}', name)})"
         if tag == "sup" and "reference" in (node.attributes.get("class") or ""):
             return self.citation(node)
+        if tag == "span" and "math" in (classes := node.attributes.get("class") or ""):
+            return _math(node.text(deep=True), "display" in classes.split())
         if tag in ("sup", "sub", "s", "del", "ins", "u", "mark", "abbr", "small", "big"):
             return f"<{tag}>{self.inline_children(node)}</{tag}>"
         if tag in BLOCK:
@@ -244,7 +268,17 @@ class MarkdownWriter:
             return f"[[{target}]]" if plain == target else f"[[{target}|{plain}]]"
         if not href:
             return label
+        if "external" not in classes:
+            href = self._section_anchor(href)
         return f"[{label or _escape(href)}]({_url(href)})"
+
+    def _section_anchor(self, href: str) -> str:
+        """An internal link's section (`Page.md#Early_life`) as GitHub names a heading's
+        anchor (`#early-life`); other flavours have no heading anchors to match."""
+        page, hash_, section = href.partition("#")
+        if not hash_ or self.style.flavour != "gfm" or section.startswith("cite_note-"):
+            return href
+        return f"{page}#{gfm_slug(section)}"
 
     def citation(self, node: LexborNode) -> str:
         anchor = node.css_first("a")
@@ -255,6 +289,29 @@ class MarkdownWriter:
         if self.style.flavour == "gfm":
             return f"[^{_footnote_id(key)}]"
         return f"<sup>[{self.state.order[key]}](#note-{_footnote_id(key)})</sup>"
+
+    def _html_table(self, node: LexborNode) -> str:
+        """A table Markdown cannot hold, kept as HTML: its citations link to anchors written
+        into the notes (Markdown's footnote links do not work inside HTML)."""
+        marks = []
+        for sup in node.css("sup.reference"):
+            anchor = sup.css_first("a")
+            key = (
+                (anchor.attributes.get("href") if anchor is not None else "") or ""
+            ).removeprefix("#cite_note-")
+            if key not in self.state.order:
+                self.state.order[key] = len(self.state.order) + 1
+            self.state.anchored.add(key)
+            marks.append(
+                f'<sup><a href="#note-{_footnote_id(key)}">[{self.state.order[key]}]</a></sup>'
+            )
+            sup.replace_with(f"\ue010{len(marks) - 1}\ue011")
+        for anchor in node.css("a[href]"):
+            href = anchor.attributes.get("href") or ""
+            if "#" in href and "external" not in (anchor.attributes.get("class") or ""):
+                anchor.attrs["href"] = self._section_anchor(href)
+        text = node.html or ""
+        return re.sub("\ue010(\\d+)\ue011", lambda m: marks[int(m.group(1))], text)
 
     def _collect_notes(self, listing: LexborNode) -> None:
         for item in listing.css("li"):
@@ -273,7 +330,10 @@ class MarkdownWriter:
             return ""
         if self.style.flavour == "gfm":
             return "\n\n" + "\n".join(
-                f"[^{_footnote_id(k)}]: {self.state.notes.get(k, '')}" for k in keys
+                f"[^{_footnote_id(k)}]: "
+                + (f'<a id="note-{_footnote_id(k)}"></a>' if k in self.state.anchored else "")
+                + self.state.notes.get(k, "")
+                for k in keys
             )
         return "\n\n## Notes\n\n" + "\n".join(
             f'{n}. <a id="note-{_footnote_id(k)}"></a>{self.state.notes.get(k, "")}'
@@ -347,6 +407,19 @@ def _closest(node: LexborNode, tags: tuple[str, ...]) -> LexborNode | None:
     return parent
 
 
+def _fenced(code: str, language: str = "") -> str:
+    fence = "````" if "```" in code else "```"
+    return f"{fence}{language}\n{code.rstrip()}\n{fence}"
+
+
+def _math(text: str, display: bool) -> str:
+    """TeX as `$…$` (inline) or `$$…$$` (display), from `\\(…\\)` or `\\[…\\]`."""
+    tex = text.strip()
+    if tex[:2] in ("\\(", "\\[") and tex[-2:] in ("\\)", "\\]"):
+        tex = tex[2:-2].strip()
+    return f"$${tex}$$" if display else f"${tex}$"
+
+
 def _escape(text: str) -> str:
     text = _single_spaces(text)
     if _MARKER.search(text):  # rarely (a translation through a dict is slow per character)
@@ -365,6 +438,13 @@ def _single_spaces(text: str) -> str:
     return (
         (" " if text[0].isspace() else "") + " ".join(words) + (" " if text[-1].isspace() else "")
     )
+
+
+def gfm_slug(anchor: str) -> str:
+    """The anchor GitHub gives a heading, from MediaWiki's (`Early_life`, percent-encoded):
+    lower case, punctuation dropped, spaces as hyphens."""
+    text = unquote(anchor).replace("_", " ").strip().lower()
+    return re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
 
 
 def _url(href: str) -> str:

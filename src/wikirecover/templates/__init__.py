@@ -16,6 +16,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..errors import InputError
 from ..model import Document, Severity
+from ..namespaces import TEMPLATE
 from ..options import Options
 from ..wikitext import parse_wikitext
 from .builtin import lookup
@@ -108,7 +109,7 @@ def load_definitions(path: str | Path) -> dict[str, str]:
 
         definitions = {}
         for doc in read(path, kind="xml"):
-            if doc.title.casefold().startswith("template:"):
+            if doc.namespaces.split(doc.title)[0] == TEMPLATE:
                 definitions[normalise_name(doc.title)] = doc.text
         return definitions
     raise InputError("no such file or folder", str(path))

@@ -29,6 +29,8 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
+from ..namespaces import DEFAULT as DEFAULT_NAMESPACES
+from ..namespaces import TEMPLATE
 from ..readers.title import page_name
 from ..wikitext import parse_wikitext, tag_name
 from .parser_functions import PARSER_FUNCTIONS, split_function
@@ -211,10 +213,13 @@ def _splice(nodes: list, start: int, stop: int, items: list) -> None:
 
 
 def normalise_name(name: str) -> str:
-    """A template's page name without its namespace prefix."""
+    """A template's page name without its namespace prefix (`Template:`, `Vorlage:`, any
+    language's name for it)."""
     name = page_name(name)
-    if name.casefold().startswith("template:"):
-        name = name.split(":", 1)[1]
+    if ":" in name:
+        number, rest = DEFAULT_NAMESPACES.split(name)
+        if number == TEMPLATE:
+            name = rest
     return page_name(name)
 
 

@@ -33,7 +33,7 @@ def write_html(doc: Document, options: Options) -> str:
         page_title=doc.title or "",
     )
     with resolved(doc, options) as code:
-        rendered = HtmlRenderer(options.rules, links).render(code)
+        rendered = HtmlRenderer(options.rules, links, namespaces=doc.namespaces).render(code)
     for what, count in sorted(rendered.unrendered.items()):
         doc.report(
             "shown-as-source",

@@ -24,7 +24,7 @@ DEFAULT_LINK_PATTERN = "{title}.md"
 
 def write_markdown(flavour: str, name: str, doc: Document, options: Options) -> str:
     links = LinkStyle(pattern=options.link_pattern or DEFAULT_LINK_PATTERN)
-    renderer = HtmlRenderer(options.rules, links, toc=False)
+    renderer = HtmlRenderer(options.rules, links, toc=False, namespaces=doc.namespaces)
     with resolved(doc, options) as code:
         rendered = renderer.render(code)
     for what, count in sorted(rendered.unrendered.items()):
@@ -49,13 +49,15 @@ def write_markdown(flavour: str, name: str, doc: Document, options: Options) -> 
             f"writer:{name}",
             Severity.WARNING,
         )
-    return _front_matter(doc.title, rendered.categories) + body
+    return _front_matter(doc.title, rendered.categories, rendered.redirect) + body
 
 
-def _front_matter(title: str, categories: list[str]) -> str:
+def _front_matter(title: str, categories: list[str], redirect: str | None = None) -> str:
     lines = ["---"]
     if title:
         lines.append(f"title: {json.dumps(title, ensure_ascii=False)}")
+    if redirect:
+        lines.append(f"redirect: {json.dumps(redirect, ensure_ascii=False)}")
     if categories:
         lines.append("categories:")
         lines += [f"  - {json.dumps(c, ensure_ascii=False)}" for c in categories]

@@ -55,7 +55,17 @@ def export_xml(documents: list[Document]) -> str:
     root = _root()
     timestamp = _timestamp()
     for number, doc in enumerate(documents, 1):
-        root.append(_page(number, doc.title, doc.text, doc.source.path, timestamp))
+        root.append(
+            _page(
+                number,
+                doc.title,
+                doc.text,
+                doc.source.path,
+                timestamp,
+                doc.namespaces.split(doc.title)[0] if doc.title else 0,
+                doc.content_model,
+            )
+        )
     return etree.tostring(root, encoding="unicode", pretty_print=True)
 
 
@@ -98,11 +108,33 @@ def _root() -> etree._Element:
     return root
 
 
-def _page(number: int, title: str, text: str, origin: str, timestamp: str) -> etree._Element:
+# content model -> the format MediaWiki stores it in
+FORMATS = {
+    "wikitext": "text/x-wiki",
+    "Scribunto": "text/plain",
+    "css": "text/css",
+    "sanitized-css": "text/css",
+    "javascript": "text/javascript",
+    "json": "application/json",
+    "text": "text/plain",
+}
+
+
+def _page(
+    number: int,
+    title: str,
+    text: str,
+    origin: str,
+    timestamp: str,
+    namespace: int | None = None,
+    model: str = "wikitext",
+) -> etree._Element:
+    """One page; ``namespace``: its number when the wiki's own names are known (a dump's
+    `Kategoreja:X` is a category: MediaWiki's importer maps it by number)."""
     title = _title(title or f"Recovered page {number}")
     page = etree.Element(f"{{{EXPORT_NS}}}page")
     _sub(page, "title", title)
-    _sub(page, "ns", str(_namespace(title)))
+    _sub(page, "ns", str(namespace if namespace else _namespace(title)))
     _sub(page, "id", str(number))
     revision = _sub(page, "revision")
     _sub(revision, "id", str(number))
@@ -111,8 +143,8 @@ def _page(number: int, title: str, text: str, origin: str, timestamp: str) -> et
     _sub(contributor, "username", "wikirecover")
     _sub(contributor, "id", "0")
     _sub(revision, "comment", f"Recovered by wikirecover from {origin}")
-    _sub(revision, "model", "wikitext")
-    _sub(revision, "format", "text/x-wiki")
+    _sub(revision, "model", model if model in FORMATS else "wikitext")
+    _sub(revision, "format", FORMATS.get(model, "text/x-wiki"))
     node = _sub(revision, "text", text)
     node.set("bytes", str(len(text.encode("utf-8"))))
     node.set(f"{{{XML}}}space", "preserve")

@@ -83,8 +83,46 @@ MAX_DEGRADED_LINES = 20
 _WHERE = re.compile(r"line (\d+), column \d+")
 
 
+# pandoc writers that drop a table's caption: it is written as a bold line before the table
+NO_TABLE_CAPTIONS = frozenset({"jira"})
+_CAPTION_LINE = re.compile(r"^[ \t]*\|\+(.*)$")
+
+
+def captions_before_tables(wikitext: str) -> tuple[str, int]:
+    """Each table caption (`|+ caption` or `|+ attributes | caption`) moved before its table
+    as a bold line; (the wikitext, how many were moved)."""
+    lines: list[str | None] = list(wikitext.split("\n"))
+    openers: list[int] = []  # where each open table starts
+    moved: list[tuple[int, str]] = []
+    for number, line in enumerate(wikitext.split("\n")):
+        stripped = line.lstrip(" \t:")
+        if stripped.startswith("{|"):
+            openers.append(number)
+        elif stripped.startswith("|}") and openers:
+            openers.pop()
+        elif openers and (caption := _CAPTION_LINE.match(line)):
+            text = caption.group(1)
+            attributes, bar, after = text.partition("|")
+            if bar and "[[" not in attributes and "{{" not in attributes:
+                text = after
+            moved.append((openers[-1], text.strip()))
+            lines[number] = None
+    for opener, text in reversed(moved):
+        lines.insert(opener, "'''" + text + "'''\n")
+    return "\n".join(line for line in lines if line is not None), len(moved)
+
+
 def write_with_pandoc(target: str, name: str, doc: Document, options: Options) -> str | bytes:
     wikitext = resolved_wikitext(doc, options, f"writer:{name}")
+    if target in NO_TABLE_CAPTIONS and "|+" in wikitext:
+        wikitext, moved = captions_before_tables(wikitext)
+        if moved:
+            doc.report(
+                "table-captions-moved",
+                f"{moved} table caption(s) written as a bold line before their table "
+                f"({name} tables have no caption)",
+                f"writer:{name}",
+            )
     degraded: set[int] = set()
     for _ in range(MAX_DEGRADED_LINES + 1):
         try:
@@ -130,12 +168,19 @@ def _pandoc(text: str, source: str, target: str, options: Options) -> str | byte
     )
 
 
-def _captions_shown(page: str) -> str:
+def _captions_shown(page: str, table_captions: bool = False) -> str:
     """The HTML export with each image's caption (kept there as its ``alt``, as MediaWiki's
-    does) also written as text after it: pandoc's writers drop ``alt`` in many formats."""
+    does) also written as text after it: pandoc's writers drop ``alt`` in many formats; with
+    ``table_captions``, each table's caption as a bold paragraph before it."""
     tree = LexborHTMLParser(f"<body>{page}</body>")
     if tree.body is None:
         return page
+    for caption in tree.body.css("table > caption") if table_captions else []:
+        table = caption.parent
+        if table is not None:
+            shown = f"<p><strong>{caption.inner_html or ''}</strong></p>"
+            table.insert_before(LexborHTMLParser(shown).body.child)
+            caption.decompose()
     for image in tree.body.css("a.image > img[alt]"):
         caption = image.attributes.get("alt") or ""
         link = image.parent
@@ -151,7 +196,7 @@ def _from_own_html(
     it never rejects): for wikitext its mediawiki reader cannot read (an unclosed table...)."""
     from .html import write_html
 
-    page = _captions_shown(write_html(doc, options))
+    page = _captions_shown(write_html(doc, options), target in NO_TABLE_CAPTIONS)
     output = _pandoc(page, "html", target, options)
     doc.report(
         "pandoc-from-html",

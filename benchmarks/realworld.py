@@ -1,0 +1,138 @@
+"""Real wiki material from outside the corpus (../shared/realworld): round trip and exports.
+
+    python benchmarks/realworld.py [--shared ../shared] [--to gfm] [--every N] [--show N]
+
+For every page of every XML dump in `realworld/dumps/` and every `.wiki` page in
+`realworld/pages/`, with the default options:
+- round trip: `convert --to wikitext` must give the page back byte for byte (a page whose
+  repairs changed it is listed with the repairs' issue codes);
+- export (every Nth page, to the ``--to`` format with `--verify`): pages whose words the export
+  lost without a report, and the output's internal links to an anchor (`#x`) that no element
+  or footnote of the output defines (dead links).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote
+
+from wikirecover import Options
+from wikirecover.dumps import Revision, stream_revisions
+from wikirecover.pipeline import convert_documents, read, read_text, write
+from wikirecover.render.markdown import gfm_slug
+
+_HREF_ANCHOR = re.compile(r"""\]\(#([^)\s]+)\)|href="#([^"]+)\"""")
+_HEADING = re.compile(r"#{1,6} ")
+_ANCHORS = re.compile(r"""\bid="([^"]+)"|^\[\^([^\]]+)\]:""", re.M)
+
+
+def dead_anchors(output: str, html: str) -> list[str]:
+    """The same-page links of a gfm ``output`` (`](#x)`, `href="#x"`) whose target the page
+    has (an id of its ``html`` rendering: a heading, a note) but the output lacks (no heading,
+    footnote or element id of it), and footnote marks with no note. Code blocks are not read."""
+    output = re.sub(r"```.*?```", "", output, flags=re.S)
+    in_page = {unquote(i) for i in re.findall(r'\bid="([^"]+)"', html)}
+    in_page |= {gfm_slug(i) for i in in_page}
+    defined = {a or b for a, b in _ANCHORS.findall(output)}
+    defined |= {
+        gfm_slug(line.lstrip("#").strip()) for line in output.splitlines() if _HEADING.match(line)
+    }
+    used = [unquote(a or b) for a, b in _HREF_ANCHOR.findall(output)]
+    notes = set(re.findall(r"^\[\^([^\]]+)\]:", output, re.M))
+    marks = set(re.findall(r"\[\^([^\]]+)\](?!:)", output))
+    dead = [u for u in used if u in in_page and u not in defined]
+    return dead + [f"^{m}" for m in marks - notes]
+
+
+def pages(shared: Path) -> list[tuple[str, str, object]]:
+    """(source name, title, document) for every real page."""
+    found = []
+    realworld = shared / "realworld"
+    for dump in sorted((realworld / "dumps").glob("*.xml")):
+        for doc in read(dump, kind="xml"):
+            found.append((dump.name, doc.title, doc))
+    for page in sorted((realworld / "pages").glob("*.wiki")):
+        text = page.read_text(encoding="utf-8")
+        [doc] = read_text(text, kind="wikitext", options=Options(title=page.stem))
+        doc.title = page.stem
+        found.append((page.name, page.stem, doc))
+    return found
+
+
+def originals(shared: Path) -> dict[tuple[str, str], str]:
+    texts = {}
+    realworld = shared / "realworld"
+    for dump in sorted((realworld / "dumps").glob("*.xml")):
+        for item in stream_revisions(dump):
+            if isinstance(item, Revision):
+                texts[(dump.name, item.title)] = item.text or ""
+    for page in sorted((realworld / "pages").glob("*.wiki")):
+        texts[(page.name, page.stem)] = page.read_text(encoding="utf-8")
+    return texts
+
+
+def main() -> int:
+    here = Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=here.parent / "shared")
+    parser.add_argument("--to", default="gfm")
+    parser.add_argument("--every", type=int, default=1, help="export every Nth page")
+    parser.add_argument("--show", type=int, default=20, help="changed pages listed")
+    args = parser.parse_args()
+    if not (args.shared / "realworld").is_dir():
+        print(f"no realworld folder in {args.shared}", file=sys.stderr)
+        return 2
+    texts = originals(args.shared)
+    started = time.perf_counter()
+    changed = []
+    found = pages(args.shared)
+    for origin, title, doc in found:
+        [result] = convert_documents([doc], to="wikitext", options=Options())
+        if result.output != texts[(origin, title)]:
+            codes = Counter(i.code for i in result.document.issues if i.changed_page)
+            changed.append((origin, title, dict(codes)))
+    round_trip = time.perf_counter() - started
+    print(
+        f"round trip: {len(found) - len(changed)} of {len(found)} pages byte for byte "
+        f"({100 * (len(found) - len(changed)) / len(found):.2f}%), {round_trip:.1f} s"
+    )
+    for origin, title, codes in changed[: args.show]:
+        print(f"  changed: {origin} {title!r}: {codes}")
+    started = time.perf_counter()
+    lost_pages, lost_words, dead = 0, 0, []
+    exported = 0
+    verify = Options(verify=True)
+    for index, (origin, title, _) in enumerate(found):
+        if index % args.every:
+            continue
+        [doc] = read_text(texts[(origin, title)], kind="wikitext", options=verify)
+        doc.title = title
+        if origin.endswith(".xml"):
+            doc.namespaces = found[index][2].namespaces
+            doc.metadata.update(found[index][2].metadata)
+        [result] = convert_documents([doc], to=args.to, options=verify)
+        exported += 1
+        lost = [i for i in result.document.issues if i.code == "words-lost"]
+        if lost:
+            lost_pages += 1
+            lost_words += len(lost[0].dropped.split())
+        if isinstance(result.output, str) and args.to in ("gfm", "markdown"):
+            html = write(result.document, "html", Options())
+            dead += [(title, anchor) for anchor in dead_anchors(result.output, html)]
+    print(
+        f"export to {args.to}: {exported} pages, {lost_pages} with words lost unreported "
+        f"({lost_words} words), {len(dead)} dead internal links, "
+        f"{time.perf_counter() - started:.1f} s"
+    )
+    for title, anchor in dead[: args.show]:
+        print(f"  dead link: {title!r} -> #{anchor}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
