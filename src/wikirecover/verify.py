@@ -155,7 +155,8 @@ _TARGET = re.compile(r"\]\(([^)\s]+)\)")  # a Markdown link's or image's target
 # fenced code, and code spans (which may run over lines, not over a blank one)
 _CODE = re.compile(r"```.*?```|`(?:[^`\n]|\n(?!\n))+`", re.S)
 _NAVIGATION = (
-    "div#toc, sup.reference, span.mw-cite-backlink, span.mw-editsection, span.mw-ext-cite-error"
+    "div#toc, sup.reference, span.mw-cite-backlink, span.mw-editsection, span.mw-ext-cite-error, "
+    "div.redirectMsg > p"
 )
 # HTML tags the text writers emit inside their own syntax (Markdown keeps some inline HTML).
 _OWN_TAGS = re.compile(

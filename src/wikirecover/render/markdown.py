@@ -24,6 +24,7 @@ from .extensions import code_language
 # Markdown's inline markers, each written after a backslash (a table: one C pass over a text).
 _MARKER = re.compile(r"[\\`*_\[\]<>|]")
 _ESCAPES = str.maketrans({marker: "\\" + marker for marker in "\\`*_[]<>|"})
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _LINE_START = re.compile(r"^(\s*)([#+\-]|\d+[.)]|>)(?=\s|$)", re.M)
 BLOCK = {
     "p",
@@ -152,6 +153,8 @@ class MarkdownWriter:
         # its items, also those an HTML5 parser moved under a formatting element (an unclosed
         # <small> around a list is cloned into each item)
         items_here = _own_items(node)
+        if not items_here:  # a list right inside a list (`<ol>` then `#` items): its lists
+            return self.blocks(node)
         for number, item in enumerate(items_here, 1):
             marker = f"{number}." if ordered else "-"
             body = self.blocks(item).strip() or ""
@@ -234,7 +237,8 @@ class MarkdownWriter:
             inner = self.inline_children(node)
             return f"*{inner.strip()}*" if inner.strip() else inner
         if tag in ("code", "tt", "kbd", "samp"):
-            text = node.text(deep=True)
+            # (a blank line would end the paragraph, and the code span with it)
+            text = _BLANK_LINES.sub("\n", node.text(deep=True))
             tick = "``" if "`" in text else "`"
             return f"{tick}{text}{tick}" if text else ""
         if tag == "br":
