@@ -1,9 +1,11 @@
 """Real wiki material from outside the corpus (../shared/realworld): round trip and exports.
 
     python benchmarks/realworld.py [--shared ../shared] [--to gfm] [--every N] [--show N]
+        [--dump FILE.xml ...]
 
-For every page of every XML dump in `realworld/dumps/` and every `.wiki` page in
-`realworld/pages/`, with the default options:
+For every page of every XML dump in `realworld/dumps/` (and of each ``--dump``: other real
+dumps kept outside the repository) and every `.wiki` page in `realworld/pages/`, with the
+default options:
 - round trip: `convert --to wikitext` must give the page back byte for byte (a page whose
   repairs changed it is listed with the repairs' issue codes);
 - export (every Nth page, to the ``--to`` format with `--verify`): pages whose words the export
@@ -20,7 +22,6 @@ from collections import Counter
 from pathlib import Path
 
 from wikirecover import Options
-from wikirecover.dumps import Revision, stream_revisions
 from wikirecover.pipeline import convert_documents, read, read_text, write
 
 HERE = Path(__file__).resolve().parent.parent
@@ -29,11 +30,15 @@ sys.path.insert(0, str(HERE / "tests"))
 from realworld_checks import dead_anchors  # noqa: E402
 
 
-def pages(shared: Path) -> list[tuple[str, str, object]]:
+def _dumps(shared: Path, extra: list[Path]) -> list[Path]:
+    return sorted((shared / "realworld" / "dumps").glob("*.xml")) + extra
+
+
+def pages(shared: Path, extra: list[Path]) -> list[tuple[str, str, object]]:
     """(source name, title, document) for every real page."""
     found = []
     realworld = shared / "realworld"
-    for dump in sorted((realworld / "dumps").glob("*.xml")):
+    for dump in _dumps(shared, extra):
         for doc in read(dump, kind="xml"):
             found.append((dump.name, doc.title, doc))
     for page in sorted((realworld / "pages").glob("*.wiki")):
@@ -44,13 +49,13 @@ def pages(shared: Path) -> list[tuple[str, str, object]]:
     return found
 
 
-def originals(shared: Path) -> dict[tuple[str, str], str]:
+def originals(shared: Path, extra: list[Path]) -> dict[tuple[str, str], str]:
+    """Each page's text as its file holds it (read again: the conversion may change it)."""
     texts = {}
     realworld = shared / "realworld"
-    for dump in sorted((realworld / "dumps").glob("*.xml")):
-        for item in stream_revisions(dump):
-            if isinstance(item, Revision):
-                texts[(dump.name, item.title)] = item.text or ""
+    for dump in _dumps(shared, extra):
+        for doc in read(dump, kind="xml"):
+            texts[(dump.name, doc.title)] = doc.text
     for page in sorted((realworld / "pages").glob("*.wiki")):
         texts[(page.name, page.stem)] = page.read_text(encoding="utf-8")
     return texts
@@ -63,14 +68,15 @@ def main() -> int:
     parser.add_argument("--to", default="gfm")
     parser.add_argument("--every", type=int, default=1, help="export every Nth page")
     parser.add_argument("--show", type=int, default=20, help="changed pages listed")
+    parser.add_argument("--dump", type=Path, action="append", default=[], help="another dump")
     args = parser.parse_args()
     if not (args.shared / "realworld").is_dir():
         print(f"no realworld folder in {args.shared}", file=sys.stderr)
         return 2
-    texts = originals(args.shared)
+    texts = originals(args.shared, args.dump)
     started = time.perf_counter()
     changed = []
-    found = pages(args.shared)
+    found = pages(args.shared, args.dump)
     for origin, title, doc in found:
         [result] = convert_documents([doc], to="wikitext", options=Options())
         if result.output != texts[(origin, title)]:
@@ -92,7 +98,7 @@ def main() -> int:
             continue
         [doc] = read_text(texts[(origin, title)], kind="wikitext", options=verify)
         doc.title = title
-        if origin.endswith(".xml"):
+        if not origin.endswith(".wiki"):
             doc.namespaces = found[index][2].namespaces
             doc.metadata.update(found[index][2].metadata)
         [result] = convert_documents([doc], to=args.to, options=verify)

@@ -56,6 +56,8 @@ def test_stdin_is_read_and_kind_detected(samples: Path) -> None:
         (lambda tmp: _write(tmp / "empty.txt", b""), "empty input"),
         (lambda tmp: _write(tmp / "blank.txt", b" \n\t\n"), "empty input"),
         (lambda tmp: _write(tmp / "bom.txt", b"\xef\xbb\xbf"), "empty input"),
+        (lambda tmp: _write(tmp / "prog", b"\x7fELF\x02\x01\x01" + bytes(200)), "ELF"),
+        (lambda tmp: _write(tmp / "blob.bin", bytes(range(256)) * 8), "binary data"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, make, message: str) -> None:
@@ -183,3 +185,43 @@ def test_binary_formats_go_to_a_file(samples: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0
     with zipfile.ZipFile(out) as archive:
         assert "Lighthouse" in archive.read("word/document.xml").decode("utf-8")
+
+
+def test_a_page_kept_raw_after_its_budget_exits_3(tmp_path: Path) -> None:
+    page = _write(tmp_path / "slow.wiki", b"{{a|" * 4000)
+    result = run("convert", str(page), "--page-timeout", "1")
+    assert result.exit_code == EXIT_PAGE_FAILED
+    assert result.stdout == "{{a|" * 4000  # the raw text is still written
+    assert "DEGRADED" in result.stderr
+
+
+def test_status_says_repaired_only_when_the_page_changed(tmp_path: Path) -> None:
+    page = _write(tmp_path / "clean.wiki", b"Text {{Unknown template}}.\n\n<!-- a note -->\n")
+    for to in ("gfm", "html", "wikitext"):
+        result = run("convert", str(page), "--to", to)
+        assert result.exit_code == 0
+        assert ": OK (" in result.stderr, (to, result.stderr)
+    damaged = _write(tmp_path / "damaged.wiki", b"Text [[link that never closes\n")
+    assert ": REPAIRED (" in run("convert", str(damaged)).stderr
+
+
+def test_a_short_wikitext_page_with_only_namespaced_links_is_wikitext(tmp_path: Path) -> None:
+    page = _write(tmp_path / "short.txt", b"See [[Template:Infobox]] and [[Category:Foo]].\n")
+    result = run("convert", str(page))
+    assert result.stdout == "See [[Template:Infobox]] and [[Category:Foo]].\n"
+
+
+def test_verify_reports_the_lost_words_not_word_tables(samples: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    result = run("convert", str(samples / SEED), "--to", "gfm", "--verify", "--report", str(report))
+    assert result.exit_code == 0
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert not any(key.startswith("verify:") for key in data["pages"][0]["metadata"])
+    assert report.stat().st_size < 40_000
+
+
+def test_repairs_scope_option(tmp_path: Path) -> None:
+    page = _write(tmp_path / "p.wiki", b"Main article: Hamas\n\n= Top =\n")
+    assert run("convert", str(page)).stdout == "Main article: Hamas\n\n= Top =\n"
+    forced = run("convert", str(page), "--repairs", "all").stdout
+    assert "{{Main|Hamas}}" in forced and "== Top ==" in forced

@@ -153,7 +153,8 @@ def repair(doc: Document, options: Options | None = None) -> None:
         doc.report(
             "repair-unsettled",
             f"the repairs still changed the page after {REPAIR_ROUNDS} rounds "
-            f"({len(unsettled)} changes, first: {unsettled[0].message if unsettled else '-'}): "
+            f"({len(unsettled)} repair(s) reported, first: "
+            f"{unsettled[0].message if unsettled else '-'}): "
             "none was applied, the page is kept as read; check it by hand",
             "pipeline",
             Severity.WARNING,

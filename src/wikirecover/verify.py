@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser
 
+from .content_models import is_wikitext
 from .model import Document, Severity
 from .options import Options
 
@@ -28,6 +29,9 @@ REPORTED_WORDS = 30  # lost words quoted in the issue; the count covers them all
 def page_words(doc: Document, options: Options) -> Counter[str]:
     from .render.html import HtmlRenderer
     from .templates import resolved
+
+    if not is_wikitext(doc.content_model):
+        return _words(doc.text)  # code: its words are all shown as they are
 
     with resolved(Document(doc.wikicode, doc.source, doc.title), options) as code:
         rendered = HtmlRenderer(options.rules, toc=False, namespaces=doc.namespaces).render(code)
@@ -152,8 +156,8 @@ def _html_text(page: str, images: bool = False) -> str:
 
 
 _TARGET = re.compile(r"\]\(([^)\s]+)\)")  # a Markdown link's or image's target
-# fenced code, and code spans (which may run over lines, not over a blank one)
-_CODE = re.compile(r"```.*?```|`(?:[^`\n]|\n(?!\n))+`", re.S)
+# fenced code, code spans and TeX (`$…$`, `$$…$$`): shown as written, their words as they are
+_CODE = re.compile(r"```.*?```|`(?:[^`\n]|\n(?!\n))+`|\$\$.+?\$\$|\$[^$\n]+\$", re.S)
 _NAVIGATION = (
     "div#toc, sup.reference, span.mw-cite-backlink, span.mw-editsection, span.mw-ext-cite-error, "
     "div.redirectMsg > p"

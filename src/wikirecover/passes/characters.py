@@ -1,4 +1,5 @@
-"""Characters no page should hold: NUL and other control characters, mixed line endings,
+"""Characters no page should hold: NUL and other control characters (C1 controls that are
+Windows-1252 bytes read as Latin-1 become the characters they encode), mixed line endings,
 mojibake (UTF-8 read as Windows-1252 or Latin-1, fixed with ftfy). Runs first: the text level.
 """
 
@@ -28,7 +29,17 @@ def repair_characters(text: str, doc: Document, options: Options) -> str:
     return _mojibake(fixed, doc)
 
 
+def _windows_1252(character: str) -> str | None:
+    """The character a C1 control stands for when it is a Windows-1252 byte read as Latin-1
+    (U+0096 for the en dash 0x96), or None (0x81, 0x8D, 0x8F, 0x90, 0x9D are unassigned)."""
+    try:
+        return bytes([ord(character)]).decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
 def _controls(text: str, doc: Document) -> str:
+    text = _c1_as_windows_1252(text, doc)
     found = Counter(match.group(0) for match in _CONTROLS.finditer(text))
     if not found:
         return text
@@ -45,6 +56,42 @@ def _controls(text: str, doc: Document) -> str:
         line,
     )
     return _CONTROLS.sub("", text)
+
+
+_C1 = re.compile(r"[\x80-\x9f]")
+
+
+def _c1_as_windows_1252(text: str, doc: Document) -> str:
+    """C1 controls that are Windows-1252 bytes read as Latin-1 (`October\x96`, a lost en
+    dash) made the characters they stand for."""
+    if text.isascii() or not _C1.search(text):
+        return text
+    found: Counter[str] = Counter()
+
+    def replace(match: re.Match[str]) -> str:
+        meant = _windows_1252(match.group(0))
+        if meant is None:
+            return match.group(0)
+        found[match.group(0)] += 1
+        return meant
+
+    fixed = _C1.sub(replace, text)
+    if found:
+        first = _C1.search(text)
+        assert first is not None
+        listing = ", ".join(
+            f"U+{ord(c):04X} -> {_windows_1252(c)} ×{n}" for c, n in found.most_common()
+        )
+        doc.report(
+            "windows-1252-controls-fixed",
+            f"{sum(found.values())} C1 control character(s) read as the Windows-1252 "
+            f"characters they encode: {listing}",
+            COMPONENT,
+            Severity.GUESS,
+            text[max(0, first.start() - 40) : first.end() + 40],
+            text.count("\n", 0, first.start()) + 1,
+        )
+    return fixed
 
 
 def _line_endings(text: str, doc: Document) -> str:

@@ -435,6 +435,10 @@ class HtmlRenderer:
             return self.ref(node)
         if name == "references":
             return self.references(node)
+        if name in ("noinclude", "onlyinclude"):  # the page itself shows what they hold
+            return self.contents(node)
+        if name == "includeonly":  # only where the page is transcluded
+            return ""
         if name == "nowiki":  # kept away from the block pass: `* x` here is no list
             return self._hold(html.escape(str(node.contents or ""), quote=False))
         if name == "pre":

@@ -24,6 +24,8 @@ from .extensions import code_language
 # Markdown's inline markers, each written after a backslash (a table: one C pass over a text).
 _MARKER = re.compile(r"[\\`*_\[\]<>|]")
 _ESCAPES = str.maketrans({marker: "\\" + marker for marker in "\\`*_[]<>|"})
+_ANCHOR_MARK = re.compile("\ue020(\\d+)\ue021")
+_ENTITY_LIKE = re.compile(r"&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]{1,31};)")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _LINE_START = re.compile(r"^(\s*)([#+\-]|\d+[.)]|>)(?=\s|$)", re.M)
 BLOCK = {
@@ -72,6 +74,7 @@ class MarkdownWriter:
         body = tree.body
         if body is None:
             return ""
+        anchors = self._mark_link_targets(body)
         for listing in body.css("div.mw-references-wrap, ol.references"):
             self._collect_notes(listing)
         for toc in body.css("div#toc"):
@@ -83,7 +86,30 @@ class MarkdownWriter:
             text = self.blocks(body).strip("\n")
         if "\n\n\n" in text:
             text = re.sub(r"\n{3,}", "\n\n", text)
-        return text + self._notes() + "\n"
+        text += self._notes() + "\n"
+        if anchors:
+            text = _ANCHOR_MARK.sub(lambda m: f'<a id="{anchors[int(m.group(1))]}"></a>', text)
+        return text
+
+    def _mark_link_targets(self, body: LexborNode) -> list[str]:
+        """An element that a link of the page points to (`<span id="refASHA2005">`) keeps its
+        anchor as `<a id>` before it (Markdown has no ids; headings have their own anchors):
+        a mark is put in the tree, made the anchor at the end. Returns the anchors by mark."""
+        targets = {
+            self._section_anchor(href).partition("#")[2]
+            for link in body.css('a[href^="#"]')
+            if not (href := link.attributes.get("href") or "").startswith("#cite_")
+        }
+        anchors: list[str] = []
+        for element in body.css("[id]") if targets else []:
+            classes = element.attributes.get("class") or ""
+            if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6") or "mw-headline" in classes:
+                continue
+            anchor = self._section_anchor("#" + (element.attributes.get("id") or ""))[1:]
+            if anchor in targets and anchor not in anchors:
+                element.insert_before(f"\ue020{len(anchors)}\ue021")
+                anchors.append(anchor)
+        return anchors
 
     # --- blocks -----------------------------------------------------------------------------
 
@@ -428,6 +454,8 @@ def _escape(text: str) -> str:
     text = _single_spaces(text)
     if _MARKER.search(text):  # rarely (a translation through a dict is slow per character)
         text = text.translate(_ESCAPES)
+    if "&" in text:  # `&#x14C;` as text: Markdown would show the character it names
+        text = _ENTITY_LIKE.sub(r"&amp;\1", text)
     # one line now (its whitespace is single spaces): only its start can look like a block
     start = _LINE_START.match(text)
     return text if start is None else text[: start.end(1)] + "\\" + text[start.start(2) :]

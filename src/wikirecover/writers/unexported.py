@@ -7,6 +7,7 @@ from __future__ import annotations
 from mwparserfromhell.nodes import Comment, ExternalLink, Node, Tag, Wikilink
 
 from ..model import Document, Severity
+from ..namespaces import CATEGORY
 from ..options import Options
 
 COMPONENT = "writer"
@@ -46,7 +47,11 @@ def report_unexported(doc: Document, to: str, options: Options, found: Found | N
         title
         for link in found[Wikilink]
         if ":" in (title := str(link.title).strip())
-        and title.split(":", 1)[0].strip().casefold() in namespaces
+        and not title.startswith(":")
+        and (
+            title.split(":", 1)[0].strip().casefold() in namespaces
+            or doc.namespaces.split(title)[0] == CATEGORY
+        )
     ]
     if categories and to in KEEPS_CATEGORIES:
         doc.report(

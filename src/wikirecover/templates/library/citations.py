@@ -113,7 +113,26 @@ def _authors(params: Params) -> str:
     return "; ".join(seen)
 
 
-@builtin("reflist", "references", "refs", "reference list", "notelist", "notes", "reflist-talk")
+@builtin(
+    "reflist",
+    "references",
+    "refs",
+    "reference list",
+    "notelist",
+    "notes",
+    "reflist-talk",
+    # the larger Wikipedias' own reference lists (fr, es, pt, pl, ru, uk, nl, ltg)
+    "références",
+    "références nombreuses",
+    "listaref",
+    "referencias",
+    "referências",
+    "przypisy",
+    "примечания",
+    "примітки",
+    "referenties",
+    "nūruodis",
+)
 def reflist(params: Params, expander: Expander) -> str:
     group = params.get("group", "").strip()
     if params.get("refs", "").strip():
