@@ -34,16 +34,18 @@ def _dumps(shared: Path, extra: list[Path]) -> list[Path]:
     return sorted((shared / "realworld" / "dumps").glob("*.xml")) + extra
 
 
-def pages(shared: Path, extra: list[Path]) -> list[tuple[str, str, object]]:
-    """(source name, title, document) for every real page."""
+def pages(
+    shared: Path, extra: list[Path], options: Options | None = None
+) -> list[tuple[str, str, object]]:
+    """(source name, title, document) for every real page, read with ``options``."""
     found = []
     realworld = shared / "realworld"
     for dump in _dumps(shared, extra):
-        for doc in read(dump, kind="xml"):
+        for doc in read(dump, kind="xml", options=options):
             found.append((dump.name, doc.title, doc))
     for page in sorted((realworld / "pages").glob("*.wiki")):
         text = page.read_text(encoding="utf-8")
-        [doc] = read_text(text, kind="wikitext", options=Options(title=page.stem))
+        [doc] = read_text(text, kind="wikitext", options=options or Options())
         doc.title = page.stem
         found.append((page.name, page.stem, doc))
     return found
@@ -93,14 +95,9 @@ def main() -> int:
     lost_pages, lost_words, dead = 0, 0, []
     exported = 0
     verify = Options(verify=True)
-    for index, (origin, title, _) in enumerate(found):
+    for index, (_, title, doc) in enumerate(pages(args.shared, args.dump, verify)):
         if index % args.every:
             continue
-        [doc] = read_text(texts[(origin, title)], kind="wikitext", options=verify)
-        doc.title = title
-        if not origin.endswith(".wiki"):
-            doc.namespaces = found[index][2].namespaces
-            doc.metadata.update(found[index][2].metadata)
         [result] = convert_documents([doc], to=args.to, options=verify)
         exported += 1
         lost = [i for i in result.document.issues if i.code == "words-lost"]

@@ -9,6 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests give the same answer on every run (CI included): the "ci" profile derandomizes
+# them. `HYPOTHESIS_PROFILE=search pytest` runs a random search instead; keep what it finds as an
+# explicit `@example`.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("search", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("WIKIRECOVER_SHARED", ROOT.parent / "shared"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import shared_wikitexts
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from mwparserfromhell.parser import tokens as T
 from mwparserfromhell.parser.tokenizer import Tokenizer as PythonTokenizer
@@ -81,6 +81,8 @@ LINK_FRAGMENTS = st.sampled_from(
 
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(LINK_FRAGMENTS, max_size=20).map("".join))
+@example("http://a.org/{{http://a.org/ }}; ")  # found by the random search (a template's space)
+@example("http://a.org/{{; ")  # and a template never closed
 def test_the_text_gate_passes_every_free_link_the_tokens_would_flag(text: str) -> None:
     from wikirecover import tokenizer
 

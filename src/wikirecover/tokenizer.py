@@ -21,6 +21,7 @@ every page of the shared corpus and parser tests and on generated wikitext
 
 from __future__ import annotations
 
+import bisect
 import html.entities
 import re
 
@@ -80,6 +81,10 @@ class SafeTokenizer:
 # and no space or line feed: the pattern finds every colon with such punctuation after it in
 # the same run (a lookahead, so that no colon hides another), the scheme is checked before it.
 _COLON_BEFORE_PUNCTUATION = re.compile(r":(?=[^ \n]*?[;:!][ \t])")
+_COLON = re.compile(":")
+_RUN_END = re.compile(r"[ \n]")
+_PUNCTUATION_SPACE = re.compile(r"[;:!][ \t]")
+_LINE_FEED = re.compile("\n")
 _SCHEMES = tuple(URI_SCHEMES)
 _LONGEST_SCHEME = max(map(len, _SCHEMES))
 
@@ -87,8 +92,36 @@ _LONGEST_SCHEME = max(map(len, _SCHEMES))
 def _may_keep_punctuation(text: str) -> bool:
     """Whether a free link in ``text`` may be followed by such punctuation."""
     for colon in _COLON_BEFORE_PUNCTUATION.finditer(text):
+        if _after_scheme(text, colon.start()):
+            return True
+    return "{{" in text and _template_in_link(text)
+
+
+def _after_scheme(text: str, at: int) -> bool:
+    return text[max(0, at - _LONGEST_SCHEME) : at].lower().endswith(_SCHEMES)
+
+
+def _template_in_link(text: str) -> bool:
+    """A URL holds no space, but a template inside it may (`http://a.org/{{x }}; `): after a
+    `{{` in a link's run, such punctuation anywhere further on the line counts (each look is
+    one pass over the line: no pattern that backtracks)."""
+    punctuation = [m.start() for m in _PUNCTUATION_SPACE.finditer(text)]
+    if not punctuation:
+        return False
+    breaks = [m.start() for m in _RUN_END.finditer(text)]  # spaces and line feeds, in order
+    lines = [m.start() for m in _LINE_FEED.finditer(text)]
+    for colon in _COLON.finditer(text):
         at = colon.start()
-        if text[max(0, at - _LONGEST_SCHEME) : at].lower().endswith(_SCHEMES):
+        if not _after_scheme(text, at):
+            continue
+        run = bisect.bisect_left(breaks, at)
+        end = breaks[run] if run < len(breaks) else len(text)
+        if text.find("{{", at, end) < 0:
+            continue
+        line = bisect.bisect_left(lines, at)
+        line_end = lines[line] if line < len(lines) else len(text)
+        following = bisect.bisect_left(punctuation, at)
+        if following < len(punctuation) and punctuation[following] < line_end:
             return True
     return False
 
