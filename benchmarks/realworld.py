@@ -23,6 +23,7 @@ from pathlib import Path
 
 from wikirecover import Options
 from wikirecover.pipeline import convert_documents, read, read_text, write
+from wikirecover.verify import INPUT_WORDS
 
 HERE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(HERE / "tests"))
@@ -93,13 +94,14 @@ def main() -> int:
         print(f"  changed: {origin} {title!r}: {codes}")
     started = time.perf_counter()
     lost_pages, lost_words, dead = 0, 0, []
-    exported = 0
+    exported = words = 0
     verify = Options(verify=True)
     for index, (_, title, doc) in enumerate(pages(args.shared, args.dump, verify)):
         if index % args.every:
             continue
         [result] = convert_documents([doc], to=args.to, options=verify)
         exported += 1
+        words += sum(result.document.metadata.get(INPUT_WORDS, {}).values())
         lost = [i for i in result.document.issues if i.code == "words-lost"]
         if lost:
             lost_pages += 1
@@ -109,7 +111,8 @@ def main() -> int:
             dead += [(title, anchor) for anchor in dead_anchors(result.output, html)]
     print(
         f"export to {args.to}: {exported} pages, {lost_pages} with words lost unreported "
-        f"({lost_words} words), {len(dead)} dead internal links, "
+        f"({lost_words} of {words} words: recall {1 - lost_words / max(words, 1):.5f}), "
+        f"{len(dead)} dead internal links, "
         f"{time.perf_counter() - started:.1f} s"
     )
     for title, anchor in dead[: args.show]:

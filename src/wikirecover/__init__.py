@@ -1,7 +1,7 @@
 """wikirecover: bring damaged MediaWiki pages back to life and move wiki content between formats.
 
 >>> import wikirecover
->>> [page] = wikirecover.convert("samples/seed.txt", to="wikitext")
+>>> [page] = wikirecover.convert("samples/terrorism_in_Kazakhstan.txt", to="wikitext")
 >>> print(page.output)
 """
 

@@ -20,14 +20,9 @@ def pandoc_path() -> str:
 
 
 @cache
-@cache
 def pandoc_version() -> str:
     """The version of the pandoc binary in use ("3.9")."""
     return pypandoc.get_pandoc_version()
-
-
-def output_formats() -> frozenset[str]:
-    return frozenset(pypandoc.get_pandoc_formats()[1])
 
 
 def run_pandoc(
