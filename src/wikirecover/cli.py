@@ -287,23 +287,15 @@ def _emit(results: list[Converted], output: str | None, to: str) -> None:
         return
     if not output:
         raise WikirecoverError(f"the input holds {len(results)} pages: give -o FOLDER")
+    from .batch.names import NamePlanner, safe_component
+
     folder = Path(output)
     folder.mkdir(parents=True, exist_ok=True)
-    used: set[str] = set()
-    for result in done:
-        name = _file_name(result.document, used)
-        _write(str(folder / f"{name}.{WRITERS[to].extension}"), result.output)
-
-
-def _file_name(doc: Document, used: set[str]) -> str:
-    base = "".join(c if c.isalnum() or c in "-_.()," else "_" for c in doc.title.replace(" ", "_"))
-    base = base.strip(".")[:150] or "page"
-    name, n = base, 1
-    while name.casefold() in used:
-        n += 1
-        name = f"{base}_{n}"
-    used.add(name.casefold())
-    return name
+    names = NamePlanner()  # batch's safe names: one flat file per page, never overwritten
+    for number, result in enumerate(done):
+        title = result.document.title or "page"
+        name = names.path_for(str(number), Path(safe_component(title)), WRITERS[to].extension)
+        _write(str(folder / name), result.output)
 
 
 def _write(output: str | None, text: str | bytes) -> None:

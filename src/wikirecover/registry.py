@@ -137,32 +137,36 @@ def get_writer(name: str) -> Writer:
         raise UsageError(f"unknown output format {name!r} (known: {', '.join(WRITERS)})") from None
 
 
+PASS_ORDER: list[str] = []  # set by `passes.ORDER`: the order the passes run in
+
+
+def set_pass_order(order: Iterable[str]) -> None:
+    """The order the passes run in: every registered pass once, each after the passes its
+    ``after`` names (checked here: a wrong order fails at import, not at run time)."""
+    order = list(order)
+    missing = set(PASSES) - set(order)
+    unknown = [name for name in order if name not in PASSES]
+    if missing or unknown or len(set(order)) != len(order):
+        raise ValueError(
+            f"the pass order must name every registered pass once (missing: {sorted(missing)}, "
+            f"unknown: {unknown})"
+        )
+    for position, name in enumerate(order):
+        for before in PASSES[name].after:
+            if before not in order[:position]:
+                raise ValueError(f"pass {name!r} must come after {before!r}")
+    PASS_ORDER[:] = order
+
+
 def ordered_passes(selected: Iterable[str] | None = None) -> list[Pass]:
-    """Passes in dependency order (``after``), registration order otherwise."""
+    """The passes named by ``selected`` (default: all), in the order they run (`PASS_ORDER`;
+    passes registered later, such as a test's, run after those it names)."""
     names = list(PASSES) if selected is None else list(selected)
     for name in names:
         if name not in PASSES:
             raise UsageError(f"unknown pass {name!r} (known: {', '.join(PASSES)})")
-    done: list[str] = []
-    visiting: set[str] = set()
-    for name in names:
-        _visit(name, names, done, visiting)
-    return [PASSES[name] for name in done]
-
-
-def _visit(name: str, names: list[str], done: list[str], visiting: set[str]) -> None:
-    """Put ``name`` in ``done`` after the passes it comes after (a module function: a closure
-    calling itself would be a reference cycle, garbage for the collector)."""
-    if name in done:
-        return
-    if name in visiting:
-        raise ValueError(f"passes depend on each other in a cycle at {name!r}")
-    visiting.add(name)
-    for before in PASSES[name].after:
-        if before in names:
-            _visit(before, names, done, visiting)
-    visiting.discard(name)
-    done.append(name)
+    rank = {name: position for position, name in enumerate(PASS_ORDER)}
+    return [PASSES[name] for name in sorted(names, key=lambda n: rank.get(n, len(rank)))]
 
 
 def iter_components() -> Iterator[tuple[str, str, str]]:

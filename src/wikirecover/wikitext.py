@@ -33,7 +33,7 @@ from mwparserfromhell.parser import ParserError
 from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
-from . import tree_source
+from . import tags, tree_source
 from .builder import SAMPLE, FastBuilder, agrees_with_library
 from .node_children import children
 from .tokenizer import SafeTokenizer
@@ -87,29 +87,7 @@ def _install_wikicode_shortcut() -> None:
 
 _install_wikicode_shortcut()
 
-# Tags of MediaWiki extensions whose content is not wikitext and that render it their own way
-# (formulas, galleries, maps, highlighted code...): a static tool can only show or compare them
-# as units.
-EXTENSION_TAGS = frozenset(
-    {
-        "math",
-        "chem",
-        "ce",
-        "gallery",
-        "timeline",
-        "graph",
-        "score",
-        "hiero",
-        "imagemap",
-        "mapframe",
-        "maplink",
-        "templatedata",
-        "syntaxhighlight",
-        "source",
-        "inputbox",
-        "categorytree",
-    }
-)
+EXTENSION_TAGS = tags.EXTENSION_TAGS  # (see `tags`)
 
 
 # Every piece of markup mwparserfromhell reads holds one of these characters: text without any

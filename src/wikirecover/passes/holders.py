@@ -18,26 +18,10 @@ from mwparserfromhell.nodes import ExternalLink, Heading, Node, Tag, Template, T
 from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Document
+from ..tags import NOT_REPAIRED_TAGS
 from ..wikitext import ends_line, parse_wikitext, tag_name
 
-# Tags whose contents are not wikitext (or not ours to repair).
-VERBATIM_TAGS = frozenset(
-    {
-        "nowiki",
-        "pre",
-        "code",
-        "math",
-        "source",
-        "syntaxhighlight",
-        "tt",
-        "score",
-        "timeline",
-        "graph",
-        "templatedata",
-        "chem",
-        "ce",
-    }
-)
+VERBATIM_TAGS = NOT_REPAIRED_TAGS  # (see `tags`)
 
 
 class Holder(NamedTuple):

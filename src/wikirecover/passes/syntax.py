@@ -18,7 +18,8 @@ from mwparserfromhell.wikicode import Wikicode
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
-from ..wikitext import EXTENSION_TAGS, parse_wikitext
+from ..tags import VERBATIM_TAGS
+from ..wikitext import parse_wikitext
 from .holders import (
     Holder,
     Offsets,
@@ -32,7 +33,7 @@ from .holders import (
 
 COMPONENT = "pass:syntax"
 # Tags whose contents are not wikitext: left open, MediaWiki shows the opener as text.
-_VERBATIM_TAGS = ("nowiki", "pre", *sorted(EXTENSION_TAGS))
+_VERBATIM_TAGS = tuple(sorted(VERBATIM_TAGS, key=lambda n: (n not in ("nowiki", "pre"), n)))
 _OPEN_VERBATIM = re.compile(r"<(" + "|".join(_VERBATIM_TAGS) + r")(?:\s[^<>]*)?>", re.I)
 _TOKENS = ("{{", "}}", "[[", "]]", "<!--", "{|", "\n|", "\n!", *(f"<{t}" for t in _VERBATIM_TAGS))
 _OPEN_TEMPLATE = re.compile(r"(?<!\{)\{\{(?!\{)(?=\s*[^\s{}|<>\[\]])")

@@ -20,12 +20,12 @@ from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_pass
 from ..rules import Rules, TemplateRule
+from ..tags import NO_TEMPLATE_TEXT_TAGS
 from ..wikitext import ends_line, parse_wikitext, starts_line, tag_name
 from .scope import undoes_rendering
 
 COMPONENT = "pass:templates"
-# Tags whose contents are not wikitext to repair.
-VERBATIM_TAGS = frozenset({"nowiki", "pre", "code", "math", "source", "syntaxhighlight", "tt"})
+VERBATIM_TAGS = NO_TEMPLATE_TEXT_TAGS  # (see `tags`)
 # A red-link template name ends at markup, punctuation that cannot be in it, a column gap or
 # the next red link.
 _NAME_END = re.compile(r"[\[\]{}|<>\n;,()\"“”]| {2,}|$")

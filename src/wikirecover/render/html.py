@@ -36,7 +36,7 @@ from .. import languages
 from ..namespaces import CATEGORY, DEFAULT, FILE, Namespaces
 from ..readers.title import normalise_title
 from ..rules import Rules
-from ..wikitext import EXTENSION_TAGS as WIKITEXT_EXTENSION_TAGS
+from ..tags import SHOWN_AS_SOURCE_TAGS
 from ..wikitext import is_blank, parse_wikitext, tag_name
 from . import sanitize
 from .blocks import BLOCK_MARK, DD_MARK, block_levels
@@ -56,7 +56,7 @@ _SWITCH = re.compile(
     r"NOTITLECONVERT|NOTC|NOCONTENTCONVERT|NOCC|DISAMBIG)__"
 )
 # Tags of extensions a static export cannot run: their source is shown in a code block.
-EXTENSION_TAGS = WIKITEXT_EXTENSION_TAGS | {"poem", "indicator", "section", "templatestyles"}
+EXTENSION_TAGS = SHOWN_AS_SOURCE_TAGS  # (see `tags`)
 _LITERAL_TABLE_TAG = re.compile(
     r"<(/?)(table|tr|td|th|caption|thead|tbody|tfoot)\b((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>",
     re.IGNORECASE,

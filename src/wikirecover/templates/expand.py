@@ -32,6 +32,7 @@ from mwparserfromhell.wikicode import Wikicode
 from ..namespaces import DEFAULT as DEFAULT_NAMESPACES
 from ..namespaces import TEMPLATE
 from ..readers.title import page_name
+from ..tags import NOT_EXPANDED_TAGS
 from ..wikitext import parse_wikitext, tag_name
 from .parser_functions import PARSER_FUNCTIONS, split_function
 from .placeholder import placeholder, placeholder_nodes
@@ -235,4 +236,4 @@ def _include_only(definition: str) -> str:
 
 
 def _verbatim(node: Tag) -> bool:
-    return tag_name(node) in ("nowiki", "pre", "math", "syntaxhighlight", "source")
+    return tag_name(node) in NOT_EXPANDED_TAGS
