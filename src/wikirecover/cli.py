@@ -20,10 +20,10 @@ from .model import Document, Status
 from .options import Options
 from .pipeline import Converted, convert, load
 from .readers import detect_kind
-from .readers.title import normalise_title
 from .registry import READERS, WRITERS, get_writer, iter_components
 from .report import issue_line, summary_line, write_report
 from .rules import Rules
+from .titles import normalise_title
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_PAGE_FAILED = 0, 1, 2, 3
 

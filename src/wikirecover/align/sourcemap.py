@@ -33,8 +33,8 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
-from ..readers.title import page_name
 from ..rules import Rules
+from ..titles import page_name
 from ..wikitext import EXTENSION_TAGS, parse_wikitext, tag_name
 from .codes import TOKEN as TOKEN_PATTERN
 

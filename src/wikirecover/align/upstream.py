@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..model import Document, Severity, shorten
 from ..options import Options
-from ..readers.title import page_name
+from ..titles import page_name
 from ..wikitext import parse_wikitext
 from .transfer import LOCAL, transfer
 

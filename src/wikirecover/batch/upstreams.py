@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import InputError
-from ..readers.title import page_name
+from ..titles import page_name
 from .sources import dump_jobs, is_dump
 
 

@@ -14,7 +14,7 @@ from mwparserfromhell.nodes import Heading, Text
 
 from ..model import Document, Severity
 from ..options import Options
-from ..readers.textdump.citations import MARKER, read_entry, reference_name
+from ..printed_references import MARKER, read_entry, reference_name
 from ..registry import register_pass
 from ..wikitext import parse_wikitext
 from .references import REFERENCE_SECTIONS

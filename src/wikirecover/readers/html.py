@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from ..model import Document, Severity, SourceInfo
 from ..options import Options
 from ..registry import register_reader
+from ..titles import title_from_path
 from ..wikitext import parse_wikitext
 from .htmlpage.convert import Converter
 from .htmlpage.notes import read_notes
 from .htmlpage.page import read_page
 from .textdump.escape import escape_text
-from .title import title_from_path
 from .tracking import own_categories
 
 COMPONENT = "reader:html"

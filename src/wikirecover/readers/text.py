@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from ..model import Document, Severity, SourceInfo
 from ..options import Options
 from ..registry import register_reader
+from ..titles import title_from_path
 from ..wikitext import parse_wikitext
 from .textdump import citations
 from .textdump.blocks import parse_blocks
@@ -25,7 +26,6 @@ from .textdump.escape import escape_inline
 from .textdump.headings import assign_levels
 from .textdump.lines import split_lines
 from .textdump.vocabulary import Block
-from .title import title_from_path
 from .tracking import own_categories
 
 COMPONENT = "reader:text"

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from ..model import Document, Severity, SourceInfo
 from ..options import Options
 from ..registry import register_reader
+from ..titles import title_from_path
 from ..wikitext import parse_reporting
-from .title import title_from_path
 
 _MARKUP = re.compile(
     r"^=+[^=\n].*=+[ \t]*$|\[\[|\{\{|'''?|<ref\b|</ref>|^\{\||^\|-|\[https?://|^[*#]+ ",

@@ -34,9 +34,9 @@ from mwparserfromhell.wikicode import Wikicode
 
 from .. import languages
 from ..namespaces import CATEGORY, DEFAULT, FILE, Namespaces
-from ..readers.title import normalise_title
 from ..rules import Rules
 from ..tags import SHOWN_AS_SOURCE_TAGS
+from ..titles import normalise_title
 from ..wikitext import is_blank, parse_wikitext, tag_name
 from . import sanitize
 from .blocks import BLOCK_MARK, DD_MARK, block_levels

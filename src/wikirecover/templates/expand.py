@@ -31,8 +31,8 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..namespaces import DEFAULT as DEFAULT_NAMESPACES
 from ..namespaces import TEMPLATE
-from ..readers.title import page_name
 from ..tags import NOT_EXPANDED_TAGS
+from ..titles import page_name
 from ..wikitext import parse_wikitext, tag_name
 from .parser_functions import PARSER_FUNCTIONS, split_function
 from .placeholder import placeholder, placeholder_nodes

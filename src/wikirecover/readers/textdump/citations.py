@@ -14,15 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...model import Document, Severity
+from ...printed_references import ARROW as _ARROW
+from ...printed_references import MARKER, read_entry, reference_name
 from ...rules import Rules
 from .vocabulary import Block
 
 COMPONENT = "reader:text"
-MARKER = re.compile(r"\[(?:(?P<group>[A-Za-z][A-Za-z ._-]{0,15}?) )?(?P<n>\d{1,4})\]")
-_ARROW = re.compile(r"^[↑^]\s*")
-_LETTERS = re.compile(r"^((?:[a-z] ){2,})")
-_TEMPLATE_TEXT = re.compile(r"\b(?:Template|Vorlage):")
-NAME_WORDS = 3  # words of a reference's text used for its generated name
 
 
 @dataclass
@@ -168,28 +165,6 @@ def _continues_list(blocks: list[Block], j: int, count: int) -> bool:
 def _entry(block: Block) -> Entry:
     text, backlinks = read_entry(block.number, block.text)
     return Entry(group="", number=block.number, text=text, backlinks=backlinks)
-
-
-def read_entry(number: int, text: str) -> tuple[str, int]:
-    """(reference text, backlinks) of the entry numbered ``number`` of a printed reference
-    list: `↑ 3.0 3.1 Text`, `^ a b Text`, `3.0 3.1 Text` or `Text`."""
-    arrow = _ARROW.match(text)
-    rest = text[arrow.end() :] if arrow else text
-    numbered = re.match(rf"^(?:{number}\.\d+ )+", rest + " ")
-    backlinks = 1
-    if numbered:
-        backlinks = numbered.group(0).count(".")
-        rest = rest[numbered.end() :] if numbered.end() <= len(rest) else ""
-    elif arrow:
-        letters = _LETTERS.match(rest)
-        if letters and _is_alphabet_run(letters.group(1).split()):
-            backlinks = len(letters.group(1).split())
-            rest = rest[letters.end() :]
-    return rest.strip(), backlinks
-
-
-def _is_alphabet_run(letters: list[str]) -> bool:
-    return all(ord(letter) == ord("a") + k for k, letter in enumerate(letters))
 
 
 def marker_groups(blocks: list[Block]) -> dict[str, int]:
@@ -348,20 +323,6 @@ def name_entries(chosen: dict[str, RefList], doc: Document) -> None:
                     Severity.WARNING,
                     entry.text,
                 )
-
-
-def reference_name(text: str, number: int, taken: set[str]) -> str:
-    """A name for a reused reference from its first words, unique in ``taken`` (updated)."""
-    words = re.findall(r"[^\W_]+", _TEMPLATE_TEXT.sub(" ", text))[:NAME_WORDS]
-    base = " ".join(words) if words else f"ref {number}"
-    if base.isdigit():
-        base = f"ref {base}"
-    name, k = base, 1
-    while name.casefold() in taken:
-        k += 1
-        name = f"{base} {k}"
-    taken.add(name.casefold())
-    return name
 
 
 def reflist_template_block(blocks: list[Block], rules: Rules) -> Block | None:

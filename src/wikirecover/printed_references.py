@@ -1,0 +1,49 @@
+"""How MediaWiki prints references on a rendered page: the `[3]` citation markers and the
+entries of the reference list (`↑ 3.0 3.1 Text`, `^ a b Text`), read back by the text-dump
+reader and by the `reference-text` pass; and the names given to references cited again."""
+
+from __future__ import annotations
+
+import re
+
+MARKER = re.compile(r"\[(?:(?P<group>[A-Za-z][A-Za-z ._-]{0,15}?) )?(?P<n>\d{1,4})\]")
+ARROW = re.compile(r"^[↑^]\s*")
+_LETTERS = re.compile(r"^((?:[a-z] ){2,})")
+_TEMPLATE_TEXT = re.compile(r"\b(?:Template|Vorlage):")
+NAME_WORDS = 3  # words of a reference's text used for its generated name
+
+
+def read_entry(number: int, text: str) -> tuple[str, int]:
+    """(reference text, backlinks) of the entry numbered ``number`` of a printed reference
+    list: `↑ 3.0 3.1 Text`, `^ a b Text`, `3.0 3.1 Text` or `Text`."""
+    arrow = ARROW.match(text)
+    rest = text[arrow.end() :] if arrow else text
+    numbered = re.match(rf"^(?:{number}\.\d+ )+", rest + " ")
+    backlinks = 1
+    if numbered:
+        backlinks = numbered.group(0).count(".")
+        rest = rest[numbered.end() :] if numbered.end() <= len(rest) else ""
+    elif arrow:
+        letters = _LETTERS.match(rest)
+        if letters and _is_alphabet_run(letters.group(1).split()):
+            backlinks = len(letters.group(1).split())
+            rest = rest[letters.end() :]
+    return rest.strip(), backlinks
+
+
+def _is_alphabet_run(letters: list[str]) -> bool:
+    return all(ord(letter) == ord("a") + k for k, letter in enumerate(letters))
+
+
+def reference_name(text: str, number: int, taken: set[str]) -> str:
+    """A name for a reused reference from its first words, unique in ``taken`` (updated)."""
+    words = re.findall(r"[^\W_]+", _TEMPLATE_TEXT.sub(" ", text))[:NAME_WORDS]
+    base = " ".join(words) if words else f"ref {number}"
+    if base.isdigit():
+        base = f"ref {base}"
+    name, k = base, 1
+    while name.casefold() in taken:
+        k += 1
+        name = f"{base} {k}"
+    taken.add(name.casefold())
+    return name
