@@ -266,9 +266,12 @@ def _export_options(
             raise WikirecoverError(f"cannot read: {exc.strerror}", known_pages) from None
         extra["known_pages"] = frozenset(normalise_title(line) for line in lines if line.strip())
     if templates_path:
+        from .pipeline import read
         from .templates import load_definitions
 
-        extra["template_definitions"] = load_definitions(templates_path)
+        extra["template_definitions"] = load_definitions(
+            templates_path, lambda dump: read(dump, kind="xml")
+        )
     if no_repair:
         extra["passes"] = ()
     return extra

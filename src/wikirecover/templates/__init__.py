@@ -8,7 +8,7 @@ The document itself is not changed: the wikitext writer still writes the page as
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -95,9 +95,13 @@ def _report(doc: Document, options: Options, expander: Expander) -> None:
         )
 
 
-def load_definitions(path: str | Path) -> dict[str, str]:
+def load_definitions(
+    path: str | Path, read_dump: Callable[[Path], Iterable[Document]] | None = None
+) -> dict[str, str]:
     """Template definitions from a folder of `Name.wiki` files or an XML dump's Template:
-    pages, by normalised name."""
+    pages (any language's name for the namespace), by normalised name. ``read_dump`` reads a
+    dump's pages (the CLI gives `pipeline.read`; by default, the XML reader on the file as
+    UTF-8)."""
     path = Path(path)
     if path.is_dir():
         return {
@@ -105,11 +109,17 @@ def load_definitions(path: str | Path) -> dict[str, str]:
             for file in sorted(path.glob("*.wiki"))
         }
     if path.is_file():
-        from ..pipeline import read
-
         definitions = {}
-        for doc in read(path, kind="xml"):
+        for doc in (read_dump or _read_dump)(path):
             if doc.namespaces.split(doc.title)[0] == TEMPLATE:
                 definitions[normalise_name(doc.title)] = doc.text
         return definitions
     raise InputError("no such file or folder", str(path))
+
+
+def _read_dump(path: Path) -> Iterable[Document]:
+    from ..model import SourceInfo
+    from ..readers.xml_export import read_xml_export
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return read_xml_export(text, SourceInfo(kind="xml", path=str(path)), Options())
