@@ -19,6 +19,12 @@ settings.register_profile("search", derandomize=False, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
+# Tests of wikirecover's layer over mwparserfromhell being in use (WIKIRECOVER_SPEEDUPS=0 runs the
+# suite on the library alone: everything else must pass both ways).
+SPEEDUPS_ONLY = pytest.mark.skipif(
+    os.environ.get("WIKIRECOVER_SPEEDUPS", "1").strip().lower() in ("0", "no", "off", "false"),
+    reason="the speed-ups are switched off (WIKIRECOVER_SPEEDUPS=0)",
+)
 SHARED = Path(os.environ.get("WIKIRECOVER_SHARED", ROOT.parent / "shared"))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import shared_wikitexts
+from conftest import SPEEDUPS_ONLY, shared_wikitexts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mwparserfromhell.nodes import Text
@@ -14,8 +14,8 @@ from mwparserfromhell.smart_list import SmartList
 from test_tokenizer import FRAGMENTS
 
 import wikirecover.wikitext  # noqa: F401 - installs the builder
-from wikirecover.builder import FastBuilder, stored, tree_shape
-from wikirecover.tokenizer import SafeTokenizer
+from wikirecover.parser_speedups.builder import FastBuilder, stored, tree_shape
+from wikirecover.parser_speedups.tokenizer import SafeTokenizer
 
 
 def same_tree(text: str, tokenizer: object) -> None:
@@ -60,6 +60,7 @@ def test_the_trees_of_every_shared_page_and_parser_test_are_the_librarys() -> No
         same_tree(text, SafeTokenizer())
 
 
+@SPEEDUPS_ONLY
 def test_the_builder_in_use_is_this_one() -> None:
     import mwparserfromhell.parser
 
@@ -67,7 +68,7 @@ def test_the_builder_in_use_is_this_one() -> None:
 
 
 def test_a_builder_that_differs_from_the_librarys_is_not_installed(monkeypatch) -> None:
-    import wikirecover.builder as builder
+    import wikirecover.parser_speedups.builder as builder
 
     def tokenize(text: str) -> list:
         return SafeTokenizer().tokenize(text, 0, False)
@@ -78,7 +79,7 @@ def test_a_builder_that_differs_from_the_librarys_is_not_installed(monkeypatch) 
 
 
 def test_a_node_list_made_unlike_the_librarys_is_not_installed(monkeypatch) -> None:
-    import wikirecover.builder as builder
+    import wikirecover.parser_speedups.builder as builder
 
     def tokenize(text: str) -> list:
         return SafeTokenizer().tokenize(text, 0, False)

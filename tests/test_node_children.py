@@ -10,7 +10,7 @@ from mwparserfromhell.wikicode import Wikicode
 from test_tokenizer import FRAGMENTS
 from test_tree_source import NODES
 
-from wikirecover.node_children import children
+from wikirecover.parser_speedups.node_children import children
 from wikirecover.wikitext import nodes_of, parse_wikitext
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SPEEDUPS_ONLY
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -136,10 +137,11 @@ _SOURCE_PARTS = st.sampled_from(
 )  # fmt: skip
 
 
+@SPEEDUPS_ONLY
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(_SOURCE_PARTS, max_size=20).map("".join), st.booleans())
 def test_a_placeholder_built_without_the_parser_is_the_parsers(source: str, raw: bool) -> None:
-    from wikirecover.builder import stored
+    from wikirecover.parser_speedups.builder import stored
     from wikirecover.templates.placeholder import (
         CLOSING,
         OPENING,
@@ -157,6 +159,7 @@ def test_a_placeholder_built_without_the_parser_is_the_parsers(source: str, raw:
     assert "".join(map(str, nodes)) == text
 
 
+@SPEEDUPS_ONLY
 def test_a_templates_placeholder_is_built_without_the_parser() -> None:
     from wikirecover.templates.placeholder import placeholder, placeholder_nodes
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from mwparserfromhell.parser import tokens as T
 from mwparserfromhell.parser.tokenizer import Tokenizer as PythonTokenizer
 
-from wikirecover.tokenizer import SafeTokenizer
+from wikirecover.parser_speedups.tokenizer import SafeTokenizer
 
 
 def same_tokens(text: str, skip_style_tags: bool = False) -> None:
@@ -84,7 +84,7 @@ LINK_FRAGMENTS = st.sampled_from(
 @example("http://a.org/{{http://a.org/ }}; ")  # found by the random search (a template's space)
 @example("http://a.org/{{; ")  # and a template never closed
 def test_the_text_gate_passes_every_free_link_the_tokens_would_flag(text: str) -> None:
-    from wikirecover import tokenizer
+    from wikirecover.parser_speedups import tokenizer
 
     if tokenizer._CTokenizer is None:
         pytest.skip("no compiled tokenizer on this platform")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import mwparserfromhell
-from conftest import shared_wikitexts
+from conftest import SPEEDUPS_ONLY, shared_wikitexts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mwparserfromhell.nodes import (
@@ -21,8 +21,8 @@ from mwparserfromhell.nodes.extras import Attribute, Parameter
 from mwparserfromhell.wikicode import Wikicode
 from test_tokenizer import FRAGMENTS
 
-from wikirecover import tree_source
-from wikirecover.builder import SAMPLE
+from wikirecover.parser_speedups import tree_source
+from wikirecover.parser_speedups.builder import SAMPLE
 from wikirecover.wikitext import parse_wikitext
 
 
@@ -32,6 +32,7 @@ def assert_written_as_the_library_does(code: Wikicode, text: str | None = None) 
         assert str(code) == text
 
 
+@SPEEDUPS_ONLY
 def test_the_library_classes_write_with_this_module() -> None:
     for kind, write in tree_source.FAST_STR.items():
         assert kind.__str__ is write

@@ -5,10 +5,14 @@
 >>> print(page.output)
 """
 
-from .errors import InputError, UsageError, WikirecoverError, WriterError
-from .model import Document, Issue, Severity, SourceInfo, Status
-from .options import Options
-from .pipeline import (
+from . import parser_speedups
+
+parser_speedups.install()  # before anything parses (WIKIRECOVER_SPEEDUPS=0: the library alone)
+
+from .errors import InputError, UsageError, WikirecoverError, WriterError  # noqa: E402
+from .model import Document, Issue, Severity, SourceInfo, Status  # noqa: E402
+from .options import Options  # noqa: E402
+from .pipeline import (  # noqa: E402
     Converted,
     convert,
     convert_documents,
@@ -18,8 +22,8 @@ from .pipeline import (
     repair,
     write,
 )
-from .registry import iter_components
-from .rules import Rules
+from .registry import iter_components  # noqa: E402
+from .rules import Rules  # noqa: E402
 
 __version__ = "0.1.0"
 

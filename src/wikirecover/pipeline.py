@@ -241,7 +241,7 @@ def prepare_upstream(documents: list[Document], options: Options) -> Options:
     return hinted_options(options, documents)
 
 
-def restore(doc: Document, upstream: list[Document], options: Options) -> None:
+def align_with_upstream(doc: Document, upstream: list[Document], options: Options) -> None:
     """Align a repaired page with its upstream page (paired by title); a crash degrades."""
     match = pair(doc, upstream)
     if match is None:
@@ -278,7 +278,7 @@ def convert_documents(
     for doc in documents:
         repair(doc, options)
         if upstream is not None:
-            restore(doc, upstream, options)
+            align_with_upstream(doc, upstream, options)
         try:
             output = write(doc, to, options)
             if options.verify and isinstance(output, str):

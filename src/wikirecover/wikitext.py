@@ -1,19 +1,17 @@
-"""Parsing wikitext safely: the one place that configures and calls mwparserfromhell's parser.
+"""Parsing wikitext: the one place that calls mwparserfromhell's parser (with its fallbacks: a
+`ParserError` is retried without style tags, then the page is one text node) and walks trees.
 
-mwparserfromhell 0.7.2's C tokenizer corrupts the heap on an ``&`` (upstream #352, fix not
-released), truncates at U+0000 (#355) and reads no tag opening over several lines. It is used
-through `tokenizer.SafeTokenizer`, which never gives it an ``&`` and rebuilds the entities after,
-and falls back to the pure-Python tokenizer for what it cannot take: the same tokens, parsing
-about twice as fast (the rest of parse time is tree building). mwparserfromhell's own node
-setters parse too, so the switch is the library-wide tokenizer, set once when wikirecover is
-imported.
+The parser is mwparserfromhell as `parser_speedups.install` left it: with wikirecover's safe
+tokenizer and faster builder and strings (the default), or the library alone, with its pure
+Python tokenizer (``WIKIRECOVER_SPEEDUPS=0``, or a newer mwparserfromhell than the layer was
+checked with).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import mwparserfromhell
 import mwparserfromhell.parser
@@ -33,59 +31,8 @@ from mwparserfromhell.parser import ParserError
 from mwparserfromhell.smart_list import SmartList
 from mwparserfromhell.wikicode import Wikicode
 
-from . import tags, tree_source
-from .builder import SAMPLE, FastBuilder, agrees_with_library
-from .node_children import children
-from .tokenizer import SafeTokenizer
-
-# The tokenizer is `tokenizer.SafeTokenizer`: the C tokenizer where it gives the Python one's
-# tokens, else the Python one.
-mwparserfromhell.parser.CTokenizer = SafeTokenizer
-mwparserfromhell.parser.use_c = True
-# The tree is built by `builder.FastBuilder`: the library's tree, faster. It is checked against
-# the library's own builder first (it makes some nodes without their constructors).
-if agrees_with_library(lambda text: SafeTokenizer().tokenize(text, 0, False)):
-    mwparserfromhell.parser.Builder = FastBuilder
-# Trees are written back to wikitext by `tree_source`: the library's strings, faster. Checked the
-# same way first.
-if tree_source.agrees_with_library(mwparserfromhell.parse(SAMPLE)):
-    tree_source.install()
-
-
-def _install_wikicode_shortcut() -> None:
-    """Make mwparserfromhell's ``parse_anything`` return a `Wikicode` argument at once, as the
-    library's own first test does, but before the four imports the library's function runs on
-    every call (3.4 µs; every node's every attribute set goes through it: about 2,000 calls,
-    7 ms, a corpus page). Anything else goes to the library's function."""
-    import mwparserfromhell.nodes.extras.attribute as attribute
-    import mwparserfromhell.nodes.extras.parameter as parameter
-    import mwparserfromhell.utils as utils
-    import mwparserfromhell.wikicode as wikicode
-    from mwparserfromhell.nodes import argument, external_link, heading, tag, template, wikilink
-
-    library = utils.parse_anything
-
-    def parse_anything_fast(value: Any, *args: Any, **kwargs: Any) -> Wikicode:
-        if isinstance(value, Wikicode):
-            return value
-        return library(value, *args, **kwargs)
-
-    for module in (
-        wikicode,
-        argument,
-        attribute,
-        parameter,
-        external_link,
-        heading,
-        tag,
-        template,
-        wikilink,
-    ):
-        if getattr(module, "parse_anything", None) is library:  # as imported by the library
-            module.parse_anything = parse_anything_fast
-
-
-_install_wikicode_shortcut()
+from . import tags
+from .parser_speedups.node_children import children
 
 EXTENSION_TAGS = tags.EXTENSION_TAGS  # (see `tags`)
 

@@ -85,7 +85,7 @@ def test_row11_the_tokenizer_in_use_keeps_the_heap_intact_on_ampersands() -> Non
     aborts on the first write out of bounds."""
     code = (
         "import mwparserfromhell, mwparserfromhell.parser as p, wikirecover.wikitext\n"
-        "from wikirecover.tokenizer import SafeTokenizer\n"
+        "from wikirecover.parser_speedups.tokenizer import SafeTokenizer\n"
         "p.CTokenizer, p.use_c = SafeTokenizer, True\n"
         "pieces = ['{{T|p=a & b}}', 'a &amp; b &#65; &#x41; &foo; &',\n"
         "          '<span title=\"&amp;\">&lt;</span>', '[http://a.org/?a=1&amp;b=2 x&nbsp;y]',\n"

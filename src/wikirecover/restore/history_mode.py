@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .bad_changes import KnownBadChanges, Match
 from .history import BadChange, History
 from .hunks import KEPT, REVERTED, Hunk, hunks, rebuild
-from .known import KnownBadChanges, Match
 from .reproduce import Reproduction, reproductions
 from .result import Restored
 

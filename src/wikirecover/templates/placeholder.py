@@ -15,8 +15,9 @@ import re
 
 from mwparserfromhell.nodes import Node
 
-from ..builder import FastBuilder
-from ..tokenizer import SafeTokenizer, entity_tokens
+from .. import parser_speedups
+from ..parser_speedups.builder import FastBuilder
+from ..parser_speedups.tokenizer import SafeTokenizer, entity_tokens
 
 OPENING = '<code class="wr-template"><nowiki>'
 CLOSING = "</nowiki></code>"
@@ -45,6 +46,8 @@ def placeholder(source: str) -> str:
 
 def placeholder_nodes(text: str) -> list[Node] | None:
     """The nodes ``text`` parses to when it is a placeholder, else None (parse it)."""
+    if not parser_speedups.installed():
+        return None  # the library's parser makes them
     if not (text.startswith(OPENING) and text.endswith(CLOSING)):
         return None
     source = text[len(OPENING) : len(text) - len(CLOSING)]
