@@ -21,7 +21,6 @@ every page of the shared corpus and parser tests and on generated wikitext
 
 from __future__ import annotations
 
-import bisect
 import html.entities
 import re
 
@@ -81,10 +80,10 @@ class SafeTokenizer:
 # and no space or line feed: the pattern finds every colon with such punctuation after it in
 # the same run (a lookahead, so that no colon hides another), the scheme is checked before it.
 _COLON_BEFORE_PUNCTUATION = re.compile(r":(?=[^ \n]*?[;:!][ \t])")
-_COLON = re.compile(":")
-_RUN_END = re.compile(r"[ \n]")
+# a colon whose URL reaches a `{{` (before a space, line feed, or anything that ends a free
+# link in a template or a tag: `|`, `}`, `<`, `>`, `[`, `]`)
+_COLON_BEFORE_TEMPLATE = re.compile(r":(?=[^ \n|{}<>\[\]]*\{\{)")
 _PUNCTUATION_SPACE = re.compile(r"[;:!][ \t]")
-_LINE_FEED = re.compile("\n")
 _SCHEMES = tuple(URI_SCHEMES)
 _LONGEST_SCHEME = max(map(len, _SCHEMES))
 
@@ -103,25 +102,18 @@ def _after_scheme(text: str, at: int) -> bool:
 
 def _template_in_link(text: str) -> bool:
     """A URL holds no space, but a template inside it may (`http://a.org/{{x }}; `): after a
-    `{{` in a link's run, such punctuation anywhere further on the line counts (each look is
-    one pass over the line: no pattern that backtracks)."""
-    punctuation = [m.start() for m in _PUNCTUATION_SPACE.finditer(text)]
-    if not punctuation:
-        return False
-    breaks = [m.start() for m in _RUN_END.finditer(text)]  # spaces and line feeds, in order
-    lines = [m.start() for m in _LINE_FEED.finditer(text)]
-    for colon in _COLON.finditer(text):
+    `{{` in a link's run, such punctuation anywhere further on the line counts. Only colons
+    whose run reaches a `{{` are looked at, each line searched once."""
+    searched: dict[int, bool] = {}  # line end -> whether the line holds such punctuation
+    for colon in _COLON_BEFORE_TEMPLATE.finditer(text):
         at = colon.start()
         if not _after_scheme(text, at):
             continue
-        run = bisect.bisect_left(breaks, at)
-        end = breaks[run] if run < len(breaks) else len(text)
-        if text.find("{{", at, end) < 0:
-            continue
-        line = bisect.bisect_left(lines, at)
-        line_end = lines[line] if line < len(lines) else len(text)
-        following = bisect.bisect_left(punctuation, at)
-        if following < len(punctuation) and punctuation[following] < line_end:
+        line_end = text.find("\n", at)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end not in searched:
+            searched[line_end] = _PUNCTUATION_SPACE.search(text, at, line_end) is not None
+        if searched[line_end]:
             return True
     return False
 

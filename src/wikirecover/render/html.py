@@ -134,10 +134,16 @@ class HtmlRenderer:
         self.files = {ns.casefold() for ns in rules.file_namespaces}
         self.reflists = rules.reflist_templates
         self.open_tags = False  # tags written open, to be closed by an HTML5 parser
+        self.line_rules = True  # whether to look for what MediaWiki reads line by line
+        self.needs_line_rules = False  # a table of HTML rows, quotes open over a line's end
 
     # --- the page --------------------------------------------------------------------------
 
-    def render(self, code: Wikicode) -> Rendered:
+    def render(self, code: Wikicode, read_by_lines: bool = False) -> Rendered:
+        """The page's HTML. What MediaWiki reads line by line and the parser may not have (a
+        table of HTML rows, bold or italic left open on its line) is seen while rendering; the
+        page is then rendered again from its text read that way (``read_by_lines``: this is
+        that second rendering). The page itself is not changed."""
         # the behaviour switches are looked for only where they change something (rendering
         # the page's source costs about a millisecond)
         self.no_edit_links = bool(self.links.edit_pattern) and "__NOEDITSECTION__" in str(code)
@@ -145,14 +151,16 @@ class HtmlRenderer:
         if redirect is not None:
             self.result.redirect, rest = redirect
             code = parse_wikitext(rest)
-        # what MediaWiki reads its own way, line by line: tables the parser could not read,
-        # bold and italic left open on their line (the page itself is not changed)
-        source = str(code)
-        lines = tables_as_tags(source) if unparsed_table_at(code) else source
-        lines = closed_per_line(lines)
-        if lines != source:
-            code = parse_wikitext(lines)
+        self.line_rules = not read_by_lines  # look for what needs them
         text = self.inline(code)
+        if self.needs_line_rules:
+            source = str(code)
+            lines = tables_as_tags(source) if unparsed_table_at(code) else source
+            lines = closed_per_line(lines)
+            if lines != source:
+                again = HtmlRenderer(self.rules, self.links, self.toc, self.namespaces)
+                redirected = f"#REDIRECT [[{self.result.redirect}]]\n" if redirect else ""
+                return again.render(parse_wikitext(redirected + lines), read_by_lines=True)
         body = block_levels(text)
         if redirect is not None:
             if not re.sub(r"</?p>|<br />|\s", "", body):
@@ -220,6 +228,8 @@ class HtmlRenderer:
                 skip = 0
                 if "__" in value:  # a behaviour switch (`__TOC__`) is not shown
                     value = _SWITCH.sub("", value)
+                if self.line_rules and ("''" in value or "{|" in value):
+                    self.needs_line_rules = True  # quotes the parser left, or a table
                 if "<" in value and _LITERAL_TABLE_TAG.search(value):
                     out.append(self._with_table_tags(value))
                     continue
@@ -424,6 +434,8 @@ class HtmlRenderer:
         markup = node.wiki_markup
         if markup in ("''", "'''"):
             tag = "i" if markup == "''" else "b"
+            if self.line_rules and _spans_lines(node):
+                self.needs_line_rules = True  # MediaWiki closes it at the line's end
             return f"<{tag}>{self.contents(node)}</{tag}>"
         if markup and name in ("li", "dt", "dd"):
             return self._list_marker(node)
@@ -676,6 +688,15 @@ def toc_html(
         '<label class="toctogglelabel" for="toctogglecheckbox"></label></span></div>\n<ul>\n'
         + "".join(out)
         + "</ul>\n</div>\n"
+    )
+
+
+def _spans_lines(node: Tag) -> bool:
+    """Whether a bold or italic run holds a line break in its own text (the parser paired its
+    quotes over lines: MediaWiki never does)."""
+    contents = node.contents
+    return contents is not None and any(
+        isinstance(child, Text) and "\n" in child.value for child in contents.nodes
     )
 
 

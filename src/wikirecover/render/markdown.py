@@ -24,6 +24,7 @@ from .extensions import code_language
 # Markdown's inline markers, each written after a backslash (a table: one C pass over a text).
 _MARKER = re.compile(r"[\\`*_\[\]<>|]")
 _ESCAPES = str.maketrans({marker: "\\" + marker for marker in "\\`*_[]<>|"})
+_SAME_PAGE_LINK = re.compile(r'href="#(?!cite_)')
 _ANCHOR_MARK = re.compile("\ue020(\\d+)\ue021")
 _ENTITY_LIKE = re.compile(r"&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]{1,31};)")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
@@ -74,7 +75,7 @@ class MarkdownWriter:
         body = tree.body
         if body is None:
             return ""
-        anchors = self._mark_link_targets(body)
+        anchors = self._mark_link_targets(body) if _SAME_PAGE_LINK.search(html) else []
         for listing in body.css("div.mw-references-wrap, ol.references"):
             self._collect_notes(listing)
         for toc in body.css("div#toc"):

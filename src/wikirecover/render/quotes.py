@@ -10,6 +10,7 @@ page changes, never the page.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _RUNS = re.compile(r"''+")
@@ -49,24 +50,44 @@ def closed_per_line(source: str) -> str:
     """``source`` with the quotes each line leaves open closed at its end (see the module)."""
     if "''" not in source:
         return source
-    lines = source.split("\n")
-    verbatim: str | None = None  # the closer that ends the verbatim block we are in
-    changed = False
-    for number, line in enumerate(lines):
-        if verbatim is not None:
-            if verbatim in line.lower():
-                verbatim = None  # (the line that ends the block is left as it is)
+    spans = _verbatim_spans(source)
+    starts = [start for start, _ in spans]
+    edits: list[tuple[int, str]] = []
+    for line in _QUOTED_LINE.finditer(source):
+        if _HEADING.match(line.group(0)):
             continue
-        opened = _VERBATIM_OPEN.search(line)
-        if opened is not None:
-            closer = "-->" if opened.group(0) == "<!--" else f"</{opened.group(1).lower()}"
-            if closer not in line[opened.end() :].lower():
-                verbatim = closer
-            continue  # a line with verbatim text in it: its quotes may be that text's
-        if "''" not in line or _HEADING.match(line):
-            continue
-        state = open_at_end(line)
+        at = bisect.bisect_right(starts, line.end()) - 1  # the last block opening before its end
+        if at >= 0 and spans[at][1] > line.start():
+            continue  # verbatim text on the line: its quotes may be that text's
+        state = open_at_end(line.group(0))
         if state:
-            lines[number] = line + _CLOSERS.get(state, "")
-            changed = True
-    return "\n".join(lines) if changed else source
+            edits.append((line.end(), _CLOSERS.get(state, "")))
+    if not edits:
+        return source
+    pieces, position = [], 0
+    for end, closer in edits:
+        pieces += [source[position:end], closer]
+        position = end
+    pieces.append(source[position:])
+    return "".join(pieces)
+
+
+_QUOTED_LINE = re.compile(r"(?m)^[^\n]*''[^\n]*$")
+
+
+def _verbatim_spans(source: str) -> list[tuple[int, int]]:
+    """Where verbatim blocks and comments are: (start, end), in order, not overlapping; a block
+    never closed runs to the end."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    lowered = source.lower() if _VERBATIM_OPEN.search(source) else ""
+    while lowered:
+        opened = _VERBATIM_OPEN.search(source, position)
+        if opened is None:
+            break
+        closer = "-->" if opened.group(0) == "<!--" else f"</{opened.group(1).lower()}"
+        end = lowered.find(closer, opened.end())
+        end = len(source) if end < 0 else end + len(closer)
+        spans.append((opened.start(), end))
+        position = end
+    return spans
