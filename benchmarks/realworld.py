@@ -52,18 +52,6 @@ def pages(
     return found
 
 
-def originals(shared: Path, extra: list[Path]) -> dict[tuple[str, str], str]:
-    """Each page's text as its file holds it (read again: the conversion may change it)."""
-    texts = {}
-    realworld = shared / "realworld"
-    for dump in _dumps(shared, extra):
-        for doc in read(dump, kind="xml"):
-            texts[(dump.name, doc.title)] = doc.text
-    for page in sorted((realworld / "pages").glob("*.wiki")):
-        texts[(page.name, page.stem)] = page.read_text(encoding="utf-8")
-    return texts
-
-
 def main() -> int:
     here = Path(__file__).resolve().parent.parent
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -76,10 +64,10 @@ def main() -> int:
     if not (args.shared / "realworld").is_dir():
         print(f"no realworld folder in {args.shared}", file=sys.stderr)
         return 2
-    texts = originals(args.shared, args.dump)
     started = time.perf_counter()
     changed = []
     found = pages(args.shared, args.dump)
+    texts = {(origin, title): doc.text for origin, title, doc in found}  # before any repair
     for origin, title, doc in found:
         [result] = convert_documents([doc], to="wikitext", options=Options())
         if result.output != texts[(origin, title)]:

@@ -25,6 +25,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from .errors import InputError
+from .namespaces import Namespaces
 
 BLOCK = 1 << 20  # bytes read at a time
 PROLOG_LIMIT = 1 << 20  # bytes before the first <page> searched for a DOCTYPE
@@ -63,6 +64,10 @@ class SiteInfo:
     name: str = ""
     language: str = ""  # the export's xml:lang: the wiki's content language
     namespaces: dict[int, tuple[str, ...]] = field(default_factory=dict)  # number -> names
+
+    def namespace_table(self) -> Namespaces:
+        """The wiki's namespaces: these names, then its language's, then every language's."""
+        return Namespaces(self.namespaces, self.language)
 
 
 @dataclass(frozen=True)

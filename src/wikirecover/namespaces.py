@@ -115,23 +115,6 @@ class Namespaces:
                 return number, rest.strip()
         return MAIN, title
 
-    def is_in(self, title: str, number: int) -> bool:
-        return self.split(title)[0] == number
-
-    def names(self, number: int) -> tuple[str, ...]:
-        """Every name known for namespace ``number``: the site's, canonical, any language's."""
-        found = list(self.site.get(number, ()))
-        if number in CANONICAL:
-            found.append(CANONICAL[number])
-        found += [a for a, n in _CANONICAL_ALIASES.items() if n == number]
-        found += [name for name, n in self._own.items() if n == number]
-        if not self.site:
-            found += [name for name, n in _every_language().items() if n == number]
-        unique: dict[str, str] = {}
-        for name in found:
-            unique.setdefault(key(name), name)
-        return tuple(unique.values())
-
     def preferred(self, number: int) -> str:
         """The name a page of this wiki writes: the site's first name, else the canonical."""
         names = self.site.get(number)

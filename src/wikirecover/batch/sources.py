@@ -160,7 +160,7 @@ def dump_jobs(
     try:
 
         def known(info: SiteInfo) -> None:
-            site.append(Namespaces(info.namespaces, info.language))
+            site.append(info.namespace_table())
 
         progress = lambda at: setattr(meter, "done", start + at)  # noqa: E731
         for item in stream_revisions(path, progress, known):

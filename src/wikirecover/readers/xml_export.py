@@ -68,14 +68,9 @@ def read_xml_export(text: str, source: SourceInfo, options: Options) -> Iterator
             current = None
     if not pages:
         raise InputError("the XML export holds no <page>", source.path)
-    namespaces = site_namespaces(site[0] if site else SiteInfo())
+    namespaces = (site[0] if site else SiteInfo()).namespace_table()
     for page in pages.values():
         yield _document(page, source, namespaces)
-
-
-def site_namespaces(site: SiteInfo) -> Namespaces:
-    """The namespaces a dump's siteinfo declares, with its language's own names."""
-    return Namespaces(site.namespaces, site.language)
 
 
 def _document(page: _Page, source: SourceInfo, namespaces: Namespaces) -> Document:

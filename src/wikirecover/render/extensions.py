@@ -21,7 +21,6 @@ from mwparserfromhell.nodes import Tag
 
 from ..wikitext import parse_wikitext
 
-RENDERED_TAGS = frozenset({"math", "syntaxhighlight", "source", "gallery"})
 _LANGUAGE = re.compile(r"[\w+#.-]{1,40}")
 
 

@@ -30,7 +30,3 @@ def redirect_target(code: Wikicode, language: str = "") -> tuple[str, str] | Non
     if match is None:
         return None
     return match.group(1).strip(), source[match.end() :].lstrip("\n")
-
-
-def is_redirect(text: str, language: str = "") -> bool:
-    return _pattern(language).match(text) is not None
