@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import wikirecover
-from wikirecover.wikitext import parse_wikitext
+from wikirecover.parsing import parse_wikitext
 
 
 def readable(wikitext: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from wikirecover.render.markdown import gfm_slug
+from wikirecover.render.html_to_markdown import gfm_slug
 
 _HREF_ANCHOR = re.compile(r"""\]\(#([^)\s]+)\)|href="#([^"]+)\"""")
 _ANCHORS = re.compile(r"""\bid="([^"]+)"|^\[\^([^\]]+)\]:""", re.M)

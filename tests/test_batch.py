@@ -254,7 +254,7 @@ def test_the_dask_engine_gives_the_same_outputs_as_the_local_pool(tmp_path: Path
 
 
 def test_the_eta_uses_pages_when_counted_and_bytes_read_otherwise() -> None:
-    from wikirecover.cli import _eta
+    from wikirecover.batch.progress import eta as _eta
 
     assert _eta(10.0, 5, 20, None) == pytest.approx(30.0)  # 15 pages at 2 s each
     assert _eta(10.0, 5, None, 0.25) == pytest.approx(30.0)  # a quarter read in 10 s

@@ -13,7 +13,7 @@ from mwparserfromhell.parser.tokenizer import Tokenizer as PythonTokenizer
 from mwparserfromhell.smart_list import SmartList
 from test_tokenizer import FRAGMENTS
 
-import wikirecover.wikitext  # noqa: F401 - installs the builder
+import wikirecover.parsing  # noqa: F401 - installs the builder
 from wikirecover.parser_speedups.builder import FastBuilder, stored, tree_shape
 from wikirecover.parser_speedups.tokenizer import SafeTokenizer
 

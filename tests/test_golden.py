@@ -12,9 +12,9 @@ import pytest
 
 from wikirecover import Options, convert, read_text, repair, write
 from wikirecover.model import SourceInfo
+from wikirecover.parsing import parse_wikitext
 from wikirecover.registry import PASSES, WRITERS
 from wikirecover.verify import check
-from wikirecover.wikitext import parse_wikitext
 
 GOLDEN = Path(__file__).parent / "golden"
 INPUT_SUFFIXES = {".txt", ".wiki", ".html", ".xml"}

@@ -8,9 +8,9 @@ import re
 import pytest
 from conftest import eval_script, shared_dir
 
-from wikirecover.render.html import HtmlRenderer, LinkStyle, normalise_title
+from wikirecover.parsing import parse_wikitext
+from wikirecover.render.wikitext_to_html import HtmlRenderer, LinkStyle, normalise_title
 from wikirecover.rules import Rules
-from wikirecover.wikitext import parse_wikitext
 
 html5lib = pytest.importorskip("html5lib")
 RULES = Rules.default()

@@ -11,7 +11,7 @@ from test_tokenizer import FRAGMENTS
 from test_tree_source import NODES
 
 from wikirecover.parser_speedups.node_children import children
-from wikirecover.wikitext import nodes_of, parse_wikitext
+from wikirecover.parsing import nodes_of, parse_wikitext
 
 
 def assert_children_as_the_library_gives(code: Wikicode) -> None:

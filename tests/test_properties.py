@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from wikirecover import Options, Severity, read_text, repair
+from wikirecover.parsing import parse_wikitext
 from wikirecover.registry import PASSES
-from wikirecover.wikitext import parse_wikitext
 
 # Text that exercises wikitext syntax: markup characters are much more likely than in prose.
 WIKI_ALPHABET = st.sampled_from([*"ab \n=[]{}|<>/'&;:#*!-~\x00\r\t", "ref", "Template:"])

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from wikirecover import convert
-from wikirecover.wikitext import parse_wikitext
+from wikirecover.parsing import parse_wikitext
 
 SEED = Path(__file__).resolve().parent.parent / "samples" / "terrorism_in_Kazakhstan.txt"
 

@@ -15,14 +15,14 @@ from mwparserfromhell.wikicode import Wikicode
 
 from wikirecover.model import Document, SourceInfo
 from wikirecover.options import Options
+from wikirecover.parsing import ends_line, nodes_of, parse_wikitext, starts_line
 from wikirecover.passes import holders, references, syntax
 from wikirecover.passes.characters import looks_bad
 from wikirecover.passes.holders import Offsets, node_offsets, rendered, text_matches
 from wikirecover.registry import PASSES
 from wikirecover.render import blocks
 from wikirecover.render.blocks import BLOCK_MARK
-from wikirecover.render.markdown import _escape as markdown_escape
-from wikirecover.wikitext import ends_line, nodes_of, parse_wikitext, starts_line
+from wikirecover.render.html_to_markdown import _escape as markdown_escape
 
 PAGES = [
     "a {{b|c}}\n== H ==\n[[x|y]] <ref>r</ref>\n{|\n| c\n|}\n* l\n<!-- c -->&amp;",
@@ -326,7 +326,7 @@ def _tags_of_the_corpus() -> list:
 
 @pytest.mark.parametrize("tags", [_tags_written, _tags_of_the_corpus])
 def test_a_tags_name_read_directly_is_its_rendered_name(tags) -> None:
-    from wikirecover.wikitext import tag_name
+    from wikirecover.parsing import tag_name
 
     for tag in tags():
         assert tag_name(tag) == str(tag.tag).strip().lower(), repr(tag)
@@ -337,7 +337,7 @@ def test_a_tags_name_read_directly_is_its_rendered_name(tags) -> None:
                                  "''", "<br/>", "* ", "\n----\n", "http://a.org", "[x]"]),
                 max_size=8).map("".join))  # fmt: skip
 def test_a_blank_wikicode_is_one_that_writes_only_whitespace(text: str) -> None:
-    from wikirecover.wikitext import is_blank
+    from wikirecover.parsing import is_blank
 
     code = parse_wikitext(text)
     assert is_blank(code) == (str(code).strip() == ""), text

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from wikirecover.model import Document, SourceInfo
 from wikirecover.options import Options
+from wikirecover.parsing import parse_wikitext
 from wikirecover.templates import load_definitions, resolve
-from wikirecover.wikitext import parse_wikitext
 
 
 def expand(text: str, definitions: dict[str, str] | None = None, unknown: str = "placeholder"):

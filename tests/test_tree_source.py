@@ -23,7 +23,7 @@ from test_tokenizer import FRAGMENTS
 
 from wikirecover.parser_speedups import tree_source
 from wikirecover.parser_speedups.builder import SAMPLE
-from wikirecover.wikitext import parse_wikitext
+from wikirecover.parsing import parse_wikitext
 
 
 def assert_written_as_the_library_does(code: Wikicode, text: str | None = None) -> None:

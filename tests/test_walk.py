@@ -11,9 +11,9 @@ from mwparserfromhell.nodes import Node, Tag, Template, Wikilink
 
 from wikirecover.model import Document, SourceInfo
 from wikirecover.options import Options
+from wikirecover.parsing import nodes_by_kind, nodes_of, parse_wikitext
 from wikirecover.pipeline import read_text
 from wikirecover.registry import ordered_passes
-from wikirecover.wikitext import nodes_by_kind, nodes_of, parse_wikitext
 
 
 def _snapshot(doc: Document) -> tuple:

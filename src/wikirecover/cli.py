@@ -18,8 +18,7 @@ from .budget import PAGE_MEMORY, PAGE_SECONDS, Budget, BudgetExceeded, run_withi
 from .errors import WikirecoverError
 from .model import Document, Status
 from .options import Options
-from .pipeline import Converted, convert, load
-from .readers import detect_kind
+from .pipeline import Converted, convert, page_wikitext
 from .registry import READERS, WRITERS, get_writer, iter_components
 from .report import issue_line, summary_line, write_report
 from .rules import Rules
@@ -464,7 +463,7 @@ def merge_command(
     from .model import Severity, SourceInfo
 
     try:
-        base, ours, theirs = (_page_text(p) for p in (base_path, ours_path, theirs_path))
+        base, ours, theirs = (page_wikitext(p) for p in (base_path, ours_path, theirs_path))
         merged = merge3(base, ours, theirs, prefer)
         _write(output, merged.text)
     except WikirecoverError as exc:
@@ -490,54 +489,6 @@ def merge_command(
     )
     _finish([doc], report_path, verbose, quiet)
     sys.exit(EXIT_PROBLEMS if merged.conflicts else EXIT_OK)
-
-
-def _page_text(path: str) -> str:
-    """One page as wikitext: wikitext as it is, any other kind recovered (under a budget)."""
-    text, _ = load(path)
-    if detect_kind(text) == "wikitext":
-        return text
-    results = convert(path)
-    if len(results) != 1:
-        raise WikirecoverError(f"expected one page, found {len(results)}", path)
-    [result] = results
-    if result.output is None:
-        raise WikirecoverError(f"cannot recover the page: {result.document.failed}", path)
-    return result.output
-
-
-def _restore_result(
-    current_path: str | None,
-    history_path: str | None,
-    title: str | None,
-    bad: tuple[str, ...],
-    undo_path: str | None,
-    before_path: str | None,
-    good_path: str | None,
-):
-    """The restore of one page (run in a budgeted child process by `restore_command`)."""
-    from .restore import History, restore_from_history, undo_change
-    from .restore.known_good import flag_suspicious, restore_known_good
-
-    if bool(undo_path) != bool(before_path):
-        raise WikirecoverError("--undo BAD and --before GOOD go together")
-    if undo_path and before_path:
-        if current_path is None:
-            raise WikirecoverError("--undo needs the CURRENT page")
-        current, bad_text, good = (_page_text(p) for p in (current_path, undo_path, before_path))
-        why = f"the change {before_path} -> {undo_path}"
-        result = undo_change(current, good, bad_text, why)
-    elif history_path:
-        history = History.from_dump(history_path, title)
-        current = _page_text(current_path) if current_path else None
-        result = restore_from_history(history, current, bad)
-    elif current_path is None:
-        raise WikirecoverError("give the CURRENT page, or --history DUMP")
-    elif good_path:
-        result = restore_known_good(_page_text(current_path), _page_text(good_path))
-    else:
-        result = flag_suspicious(_page_text(current_path))
-    return result
 
 
 @cli.command("restore")
@@ -585,21 +536,15 @@ def restore_command(
     uncertain (the page is still written), 2 for bad input."""
     import json
 
+    from .restore.request import RestoreRequest, run_request
     from .restore.review import review_page
 
     try:
         try:
-            result = run_within(
-                Budget(),
-                _restore_result,
-                current_path,
-                history_path,
-                title,
-                bad,
-                undo_path,
-                before_path,
-                good_path,
+            request = RestoreRequest(
+                current_path, history_path, title, bad, undo_path, before_path, good_path
             )
+            result = run_within(Budget(), run_request, request)
         except BudgetExceeded as exc:
             _fail(f"restore stopped: {exc.reason}", EXIT_PAGE_FAILED)
         _write(output, result.text)
@@ -695,7 +640,7 @@ def batch_command(
     the same command skips pages already done. Exit 0 when every page converted, 3 when some
     page failed (each is in the report)."""
     from .batch import run_batch, summary_table
-    from .batch.run import log_line
+    from .batch.progress import known_total, progress_reporter
 
     try:
         options = Options(rules=Rules.load(rules), passes=() if no_repair else None)
@@ -703,9 +648,7 @@ def batch_command(
         if (engine == "dask") != bool(scheduler):
             raise WikirecoverError("--engine dask and --scheduler ADDRESS go together")
         progress = (
-            None
-            if quiet
-            else _batch_progress(log_line, _known_total(inputs, include, exclude, Path(out)))
+            None if quiet else progress_reporter(known_total(inputs, include, exclude, Path(out)))
         )
         summary = run_batch(
             list(inputs),
@@ -727,59 +670,6 @@ def batch_command(
     if not quiet:
         click.echo(summary_table(summary), err=True)
     sys.exit(EXIT_PAGE_FAILED if summary.counts.get("FAILED") else EXIT_OK)
-
-
-def _known_total(
-    inputs: tuple[str, ...],
-    include: tuple[str, ...],
-    exclude: tuple[str, ...],
-    out: Path | None = None,
-) -> int | None:
-    """How many pages the inputs hold, when that is cheap to know (files and folders; a
-    streamed dump's pages are not counted ahead)."""
-    from .batch.sources import input_files, is_dump
-
-    total = 0
-    for file, _ in input_files(list(inputs), include, exclude, out):
-        if is_dump(file):
-            return None
-        total += 1
-    return total
-
-
-def _batch_progress(log_line, total: int | None = None):
-    """A progress line on a terminal (pages, pages/s, and the ETA: by pages when the total is
-    known, else by the bytes of the inputs read, compressed dumps by their compressed
-    position); otherwise problem lines and a line per 1000 pages."""
-    import time
-
-    started = time.perf_counter()
-
-    def report(summary, outcome) -> None:
-        if outcome is not None:
-            log_line(summary, outcome)
-        done = summary.pages
-        elapsed = max(time.perf_counter() - started, 1e-9)
-        rate = done / elapsed
-        line = f"{done}" + (f"/{total}" if total else "") + f" pages, {rate:.1f} pages/s"
-        eta = _eta(elapsed, done, total, summary.read.fraction)
-        if eta is not None:
-            line += f", ETA {eta:.0f} s"
-        if sys.stderr.isatty():
-            click.echo(f"\r{line} ", err=True, nl=False)
-        elif done % 1000 == 0:
-            click.echo(line, err=True)
-
-    return report
-
-
-def _eta(elapsed: float, done: int, total: int | None, fraction: float | None) -> float | None:
-    """Seconds left: by pages when their total is known, else by the fraction of input read."""
-    if total and done:
-        return max(0.0, (total - done) * elapsed / done)
-    if fraction:
-        return max(0.0, elapsed * (1 - fraction) / fraction)
-    return None
 
 
 @cli.command("list")

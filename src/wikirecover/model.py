@@ -12,7 +12,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from .content_models import content_model
 from .namespaces import DEFAULT, Namespaces
-from .wikitext import nodes_by_kind, parse_wikitext
+from .parsing import nodes_by_kind, parse_wikitext
 
 # The kinds of node the passes and writers gather from the whole tree, in one shared walk.
 WALKED_KINDS: tuple[type[Node], ...] = (Template, Wikilink, Tag, Comment, ExternalLink)

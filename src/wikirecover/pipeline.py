@@ -24,8 +24,8 @@ from .errors import InputError, WikirecoverError
 from .fallback import raw_document, raw_output
 from .model import Document, Severity, SourceInfo
 from .options import Options
+from .parsing import parse_wikitext
 from .registry import get_reader, get_writer, ordered_passes, repair_text
-from .wikitext import parse_wikitext
 from .writers.unexported import report_unexported, unexported_nodes
 
 
@@ -307,6 +307,21 @@ def convert(
     text, source = load(path)
     upstream_text = load(upstream) if upstream is not None else None
     return _within_budget(text, source, to, kind, options, upstream_text)
+
+
+def page_wikitext(path: str) -> str:
+    """One page as wikitext, for comparing revisions (restore, merge): wikitext as it is (not
+    repaired: its bytes are the revision), any other kind recovered."""
+    text, _ = load(path)
+    if _readers.detect_kind(text) == "wikitext":
+        return text
+    results = convert(path)
+    if len(results) != 1:
+        raise WikirecoverError(f"expected one page, found {len(results)}", path)
+    [result] = results
+    if result.output is None:
+        raise WikirecoverError(f"cannot recover the page: {result.document.failed}", path)
+    return result.output
 
 
 def convert_text(

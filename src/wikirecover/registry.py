@@ -100,7 +100,7 @@ def register_text_pass(
 def repair_text(fn: TextPassFn, doc: Document, options: Options, text: str) -> str:
     """Run a text pass on ``text`` (the page's text as it stands); the page is parsed again
     when the pass changed it. Returns the text after the pass."""
-    from .wikitext import parse_wikitext
+    from .parsing import parse_wikitext
 
     repaired = fn(text, doc, options)
     if repaired != text:

@@ -27,7 +27,7 @@ REPORTED_WORDS = 30  # lost words quoted in the issue; the count covers them all
 
 
 def page_words(doc: Document, options: Options) -> Counter[str]:
-    from .render.html import HtmlRenderer
+    from .render.wikitext_to_html import HtmlRenderer
     from .templates import resolved
 
     if not is_wikitext(doc.content_model):

@@ -13,7 +13,7 @@ from helpers import degraded, no_loss, not_worse_than_degraded, run
 from wikirecover import convert_text
 from wikirecover.budget import Budget, BudgetExceeded, run_within
 from wikirecover.options import Options
-from wikirecover.wikitext import parse_wikitext
+from wikirecover.parsing import parse_wikitext
 
 FORMATS = ["wikitext", "html", "gfm"]
 
@@ -84,7 +84,7 @@ def test_row11_the_tokenizer_in_use_keeps_the_heap_intact_on_ampersands() -> Non
     """wikirecover's tokenizer (C with every & masked) under the debugging allocator, which
     aborts on the first write out of bounds."""
     code = (
-        "import mwparserfromhell, mwparserfromhell.parser as p, wikirecover.wikitext\n"
+        "import mwparserfromhell, mwparserfromhell.parser as p, wikirecover.parsing\n"
         "from wikirecover.parser_speedups.tokenizer import SafeTokenizer\n"
         "p.CTokenizer, p.use_c = SafeTokenizer, True\n"
         "pieces = ['{{T|p=a & b}}', 'a &amp; b &#65; &#x41; &foo; &',\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..wikitext import parse_wikitext
+from ..parsing import parse_wikitext
 from .alignment import EQUAL, Alignment
 from .sourcemap import TOKEN, SourceMap
 

@@ -33,9 +33,9 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
+from ..parsing import EXTENSION_TAGS, parse_wikitext, tag_name
 from ..rules import Rules
 from ..titles import page_name
-from ..wikitext import EXTENSION_TAGS, parse_wikitext, tag_name
 from .codes import TOKEN as TOKEN_PATTERN
 
 WORD, SPACE, BREAK, TOKEN = 0, 1, 2, 3

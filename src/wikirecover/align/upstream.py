@@ -11,8 +11,8 @@ from dataclasses import replace
 
 from ..model import Document, Severity, shorten
 from ..options import Options
+from ..parsing import parse_wikitext
 from ..titles import page_name
-from ..wikitext import parse_wikitext
 from .transfer import LOCAL, transfer
 
 COMPONENT = "align:upstream"

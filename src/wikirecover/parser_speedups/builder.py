@@ -7,7 +7,7 @@ the same token list in the same order, by the same rules (`mwparserfromhell/pars
 with one loop that gathers a construct's nodes until one of the tokens that ends that part of
 it, and makes Text nodes directly. `tests/test_builder.py` checks that it gives the library's
 tree, node for node and attribute for attribute, on the shared corpus, MediaWiki's parser tests
-and generated wikitext; `wikitext.py` installs it as the library's builder.
+and generated wikitext; `parser_speedups.install` puts it in as the library's builder.
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ from mwparserfromhell.nodes import Heading, Text
 
 from ..model import Document, Severity
 from ..options import Options
+from ..parsing import ends_line, parse_wikitext
 from ..registry import register_pass
-from ..wikitext import ends_line, parse_wikitext
 from .scope import undoes_rendering
 
 COMPONENT = "pass:headings"

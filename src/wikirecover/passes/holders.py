@@ -18,8 +18,8 @@ from mwparserfromhell.nodes import ExternalLink, Heading, Node, Tag, Template, T
 from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Document
+from ..parsing import ends_line, parse_wikitext, tag_name
 from ..tags import NOT_REPAIRED_TAGS
-from ..wikitext import ends_line, parse_wikitext, tag_name
 
 VERBATIM_TAGS = NOT_REPAIRED_TAGS  # (see `tags`)
 

@@ -14,9 +14,9 @@ from mwparserfromhell.nodes import Heading, Text
 
 from ..model import Document, Severity
 from ..options import Options
+from ..parsing import parse_wikitext
 from ..printed_references import MARKER, read_entry, reference_name
 from ..registry import register_pass
-from ..wikitext import parse_wikitext
 from .references import REFERENCE_SECTIONS
 from .scope import undoes_rendering
 

@@ -13,8 +13,8 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Document, Severity
 from ..options import Options
+from ..parsing import tag_name
 from ..registry import register_pass
-from ..wikitext import tag_name
 from .holders import (
     Offsets,
     edit_and_reparse,

@@ -17,9 +17,9 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Document, Severity
 from ..options import Options
+from ..parsing import parse_wikitext
 from ..registry import register_pass
 from ..tags import VERBATIM_TAGS
-from ..wikitext import parse_wikitext
 from .holders import (
     Holder,
     Offsets,

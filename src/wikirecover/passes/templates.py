@@ -18,10 +18,10 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Document, Severity
 from ..options import Options
+from ..parsing import ends_line, parse_wikitext, starts_line, tag_name
 from ..registry import register_pass
 from ..rules import Rules, TemplateRule
 from ..tags import NO_TEMPLATE_TEXT_TAGS
-from ..wikitext import ends_line, parse_wikitext, starts_line, tag_name
 from .scope import undoes_rendering
 
 COMPONENT = "pass:templates"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..registry import READERS
-from . import html, wikitext, xml_export  # noqa: F401  (registration)
+from . import saved_html, saved_wikitext, xml_export  # noqa: F401  (registration)
 from . import text as _text  # noqa: F401  (registration)
 
 __all__ = ["detect_kind"]

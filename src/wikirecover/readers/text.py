@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 
 from ..model import Document, Severity, SourceInfo
 from ..options import Options
+from ..parsing import parse_wikitext
 from ..registry import register_reader
 from ..titles import title_from_path
-from ..wikitext import parse_wikitext
 from .textdump import citations
 from .textdump.blocks import parse_blocks
 from .textdump.categories import take_inline_categories

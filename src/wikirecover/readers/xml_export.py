@@ -17,8 +17,8 @@ from ..errors import InputError
 from ..model import Document, Severity, SourceInfo
 from ..namespaces import Namespaces
 from ..options import Options
+from ..parsing import parse_wikitext
 from ..registry import register_reader
-from ..wikitext import parse_wikitext
 
 _EXPORT_START = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<mediawiki\b", re.DOTALL)
 COMPONENT = "reader:xml"

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from mwparserfromhell.nodes import Tag
 
-from ..wikitext import parse_wikitext
+from ..parsing import parse_wikitext
 
 _LANGUAGE = re.compile(r"[\w+#.-]{1,40}")
 
@@ -68,7 +68,7 @@ def gallery_html(
     """A `<gallery>`: one box a line `File:Name.jpg|options|caption` (the namespace may be
     left out). ``file_prefixes`` tells whether a line names its file's namespace, ``image``
     gives (page URL, image URL) of a file name, ``inline`` renders a caption's wikitext."""
-    from .html import _image_parts, _is_image_option
+    from .wikitext_to_html import _image_parts, _is_image_option
 
     items = []
     caption = attributes(node).get("caption", "")

@@ -4,8 +4,9 @@
   bad revisions; the hunks that repeat a bad change are reverted).
 - `undo.undo_change`: one change GOOD -> BAD undone on a page edited since.
 - `known_good.restore_known_good`: only a known-good revision (not yet a classifier: see there).
-Each returns a `Restored`: the page, every hunk with its decision and reason, and whether the
-result is certain; `review.review_page` renders it for a person to check.
+`request.RestoreRequest` chooses among them from what the user gave. Each returns a `Restored`:
+the page, every hunk with its decision and reason, and whether the result is certain;
+`review.review_page` renders it for a person to check.
 """
 
 from __future__ import annotations

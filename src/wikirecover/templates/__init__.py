@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..model import Document, Severity
 from ..namespaces import TEMPLATE
 from ..options import Options
-from ..wikitext import parse_wikitext
+from ..parsing import parse_wikitext
 from .builtin import lookup
 from .expand import Expander, normalise_name, undo_expansion
 

@@ -31,9 +31,9 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..namespaces import DEFAULT as DEFAULT_NAMESPACES
 from ..namespaces import TEMPLATE
+from ..parsing import parse_wikitext, tag_name
 from ..tags import NOT_EXPANDED_TAGS
 from ..titles import page_name
-from ..wikitext import parse_wikitext, tag_name
 from .parser_functions import PARSER_FUNCTIONS, split_function
 from .placeholder import placeholder, placeholder_nodes
 

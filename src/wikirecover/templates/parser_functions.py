@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from mwparserfromhell.nodes import Template
 
-from ..wikitext import parse_wikitext
+from ..parsing import parse_wikitext
 
 if TYPE_CHECKING:
     from .expand import Expander

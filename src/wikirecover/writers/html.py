@@ -12,7 +12,7 @@ import html
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import register_writer
-from ..render.html import HtmlRenderer, LinkStyle
+from ..render.wikitext_to_html import HtmlRenderer, LinkStyle
 from ..templates import resolved
 
 _STYLE = (

@@ -1,10 +1,10 @@
 """Markdown, natively: GitHub-flavoured (``gfm``, ``markdown``) and ``commonmark``.
 
-The page's templates are resolved, it is rendered to HTML (`render.html`, MediaWiki's rules)
-and that is written as Markdown (`render.markdown`): references as footnotes, internal links
-through ``--link-pattern`` (default ``{title}.md``, section anchors kept; ``--link-style
-obsidian`` for ``[[Title|label]]``), the title and categories in YAML front matter, images at
-``--media-url``.
+The page's templates are resolved, it is rendered to HTML (`render.wikitext_to_html`,
+MediaWiki's rules) and that is written as Markdown (`render.html_to_markdown`): references as
+footnotes, internal links through ``--link-pattern`` (default ``{title}.md``, section anchors
+kept; ``--link-style obsidian`` for ``[[Title|label]]``), the title and categories in YAML front
+matter, images at ``--media-url``.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from functools import partial
 from ..model import Document, Severity
 from ..options import Options
 from ..registry import add_writer
-from ..render.html import HtmlRenderer, LinkStyle
-from ..render.markdown import MarkdownStyle, MarkdownWriter
+from ..render.html_to_markdown import MarkdownStyle, MarkdownWriter
+from ..render.wikitext_to_html import HtmlRenderer, LinkStyle
 from ..templates import resolved
 
 DEFAULT_LINK_PATTERN = "{title}.md"

@@ -19,9 +19,9 @@ from ..errors import PandocError
 from ..model import Document, Severity
 from ..options import Options
 from ..pandoc import run_pandoc
+from ..parsing import is_blank, parse_wikitext, tag_name
 from ..registry import add_writer
 from ..templates import resolve
-from ..wikitext import is_blank, parse_wikitext, tag_name
 
 # (writer name, pandoc target, file extension, one-line help)
 FORMATS = (

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from ..model import Document, Severity, SourceInfo
 from ..options import Options
+from ..parsing import parse_reporting
 from ..registry import register_reader
 from ..titles import title_from_path
-from ..wikitext import parse_reporting
 
 _MARKUP = re.compile(
     r"^=+[^=\n].*=+[ \t]*$|\[\[|\{\{|'''?|<ref\b|</ref>|^\{\||^\|-|\[https?://|^[*#]+ ",

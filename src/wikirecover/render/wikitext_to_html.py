@@ -34,10 +34,10 @@ from mwparserfromhell.wikicode import Wikicode
 
 from .. import languages
 from ..namespaces import CATEGORY, DEFAULT, FILE, Namespaces
+from ..parsing import is_blank, parse_wikitext, tag_name
 from ..rules import Rules
 from ..tags import SHOWN_AS_SOURCE_TAGS
 from ..titles import normalise_title
-from ..wikitext import is_blank, parse_wikitext, tag_name
 from . import sanitize
 from .blocks import BLOCK_MARK, DD_MARK, block_levels
 from .cite import Citations, follow

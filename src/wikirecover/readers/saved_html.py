@@ -15,9 +15,9 @@ from collections.abc import Iterator
 
 from ..model import Document, Severity, SourceInfo
 from ..options import Options
+from ..parsing import parse_wikitext
 from ..registry import register_reader
 from ..titles import title_from_path
-from ..wikitext import parse_wikitext
 from .htmlpage.convert import Converter
 from .htmlpage.notes import read_notes
 from .htmlpage.page import read_page
