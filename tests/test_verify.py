@@ -20,6 +20,23 @@ def test_a_lost_word_is_reported_with_its_count() -> None:
     assert "2 words" in issue.message and "beta" in issue.message
 
 
+@pytest.mark.parametrize(
+    ("output", "unsafe"),
+    [
+        ("<p>Alpha beta gamma.</p>", 0),
+        ("<p>Alpha beta gamma.</p><script>alert(1)</script>", 1),
+        ('<p onclick="x()">Alpha beta gamma.</p>', 1),
+        ('<p><a href="javascript:x()">Alpha</a> beta gamma.</p>', 1),
+    ],
+)
+def test_an_html_export_is_checked_against_the_sanitizer(output: str, unsafe: int) -> None:
+    [doc] = read_text("Alpha beta gamma.\n", kind="wikitext")
+    check(doc, output, "html", Options())
+    found = [i for i in doc.issues if i.code == "unsafe-html"]
+    assert len(found) == unsafe
+    assert all(i.severity == "error" for i in found)
+
+
 def test_navigation_and_citation_marks_are_not_words_of_the_page() -> None:
     [doc] = read_text("A<ref>Note</ref>\n== H ==\n", kind="wikitext")
     assert not lost_words(doc, "A H Note", "gfm", Options())

@@ -3,6 +3,7 @@
 The input's words are taken from what the user gave, by its kind: for a saved HTML page, its
 visible text; for a text dump, the text; for wikitext, its HTML rendering after template
 resolution (what a reader of the wiki sees) and, for a wikitext export, the wikitext itself.
+An HTML export is also checked for what the Sanitizer forbids (`render.audit`).
 Each export's words are read back from its own syntax. A word of the input missing from the
 export (counted: a paragraph lost twice is two losses) is accounted for when an issue of the
 page quotes it (the chrome a reader removed, a template dropped, a comment not exported...);
@@ -106,7 +107,20 @@ def check(doc: Document, output: str, to: str, options: Options) -> int:
             Severity.WARNING,
             dropped=" ".join(w for w, n in unexplained.items() for _ in range(n)),
         )
+    if to in ("html", "pandoc-html"):
+        _check_safety(doc, output, to)
     return total
+
+
+def _check_safety(doc: Document, output: str, to: str) -> None:
+    """An HTML export checked as a browser would parse it against the Sanitizer's rules
+    (`render.audit`): a violation is a bug of the exporter, reported as an error."""
+    from .render.audit import html_violations
+
+    for violation in html_violations(output):
+        doc.report(
+            "unsafe-html", f"the {to} output has {violation}", f"verify:{to}", Severity.ERROR
+        )
 
 
 def _split_into(word: str, present: set[str]) -> bool:
