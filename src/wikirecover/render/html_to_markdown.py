@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..lexbor import children
+from ..lexbor import BLOCK_TAGS, blocks_of, children
 from .extensions import code_language
 
 # Markdown's inline markers, each written after a backslash (a table: one C pass over a text).
@@ -29,24 +29,6 @@ _ANCHOR_MARK = re.compile("\ue020(\\d+)\ue021")
 _ENTITY_LIKE = re.compile(r"&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]{1,31};)")
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _LINE_START = re.compile(r"^(\s*)([#+\-]|\d+[.)]|>)(?=\s|$)", re.M)
-BLOCK = {
-    "p",
-    "div",
-    "ul",
-    "ol",
-    "dl",
-    "table",
-    "pre",
-    "blockquote",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "center",
-}
 
 
 @dataclass
@@ -115,26 +97,14 @@ class MarkdownWriter:
     # --- blocks -----------------------------------------------------------------------------
 
     def blocks(self, node: LexborNode) -> str:
-        out: list[str] = []
-        inline: list[str] = []
-
-        def flush() -> None:
-            text = "".join(inline).strip()
-            if text:
-                out.append(text)
-            inline.clear()
-
-        for child in children(node):
-            tag = child.tag
-            if tag in BLOCK or tag in ("li", "dt", "dd"):
-                flush()
-                block = self.block(child)
-                if block.strip():
-                    out.append(block)
-            else:
-                inline.append(self.inline(child))
-        flush()
-        return "\n\n".join(out)
+        return "\n\n".join(
+            blocks_of(
+                node,
+                lambda tag: tag in BLOCK_TAGS or tag in ("li", "dt", "dd"),
+                lambda child: (self.block(child),),
+                self.inline,
+            )
+        )
 
     def block(self, node: LexborNode) -> str:
         tag = node.tag
@@ -222,7 +192,7 @@ class MarkdownWriter:
             and rows
             and all(
                 not (c.attributes.get("rowspan") or c.attributes.get("colspan"))
-                and not any(b.tag in BLOCK for b in c.css("*"))
+                and not any(b.tag in BLOCK_TAGS for b in c.css("*"))
                 and "\n" not in (c.text(deep=True) or "").strip()
                 for r in rows
                 for c in _cells(r)
@@ -282,7 +252,7 @@ class MarkdownWriter:
             return _math(node.text(deep=True), "display" in classes.split())
         if tag in ("sup", "sub", "s", "del", "ins", "u", "mark", "abbr", "small", "big"):
             return f"<{tag}>{self.inline_children(node)}</{tag}>"
-        if tag in BLOCK:
+        if tag in BLOCK_TAGS:
             return " " + self.blocks(node) + " "
         if tag == "span" and "mw-ext-cite-error" in (node.attributes.get("class") or ""):
             return " " + self.inline_children(node)  # an error, not part of the word before it

@@ -12,7 +12,8 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from ...lexbor import children
+from ...lexbor import BLOCK_TAGS as LEXBOR_BLOCK_TAGS
+from ...lexbor import blocks_of, children
 from ...model import Document, Severity
 from ...rules import Rules
 from ..textdump.escape import escape_inline
@@ -49,29 +50,7 @@ KEPT_TAGS = frozenset(
         "data",
     }
 )
-BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "ul",
-        "ol",
-        "dl",
-        "table",
-        "div",
-        "pre",
-        "blockquote",
-        "hr",
-        "center",
-        "figure",
-        "section",
-        "gallery",
-    }
-)
+BLOCK_TAGS = LEXBOR_BLOCK_TAGS | {"figure", "section", "gallery"}
 _LOCAL_HREF = re.compile(r"^(?:/index\.php/|/wiki/|[^:]*index\.php\?title=)")
 _LOCAL_PATH = re.compile(r"(?:/index\.php/|/wiki/|/index\.php\?title=)")
 _MISSING = " (page does not exist)"
@@ -89,28 +68,14 @@ class Converter:
 
     # blocks -----------------------------------------------------------------------------
     def blocks(self, node: LexborNode) -> list[str]:
-        out: list[str] = []
-        run: list[str] = []  # consecutive inline content making a paragraph
+        return blocks_of(node, BLOCK_TAGS.__contains__, self.block, self._inline_child)
 
-        def flush() -> None:
-            text = "".join(run).strip()
-            if text:
-                out.append(text)
-            run.clear()
-
-        for child in children(node):
-            tag = child.tag
-            if tag in BLOCK_TAGS or (tag == "div"):
-                flush()
-                out.extend(self.block(child))
-            elif tag == "-text":
-                run.append(self.text(child))
-            elif tag == "-comment":
-                continue
-            else:
-                run.append(self.inline_node(child))
-        flush()
-        return [b for b in out if b.strip()]
+    def _inline_child(self, node: LexborNode) -> str:
+        if node.tag == "-text":
+            return self.text(node)
+        if node.tag == "-comment":
+            return ""
+        return self.inline_node(node)
 
     def block(self, node: LexborNode) -> list[str]:
         tag = node.tag
