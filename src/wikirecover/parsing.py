@@ -97,13 +97,24 @@ def _parsed(text: str) -> tuple[Wikicode, str | None, ParserError | None]:
 
 
 def bracket_depth(text: str) -> int:
-    """The deepest nesting of ``{{ }}`` pairs in ``text``, counted on the characters."""
+    """The deepest nesting of ``{{ }}`` pairs in ``text``, counted on the characters (an opener
+    that nothing closes nests nothing)."""
+    braces = _BRACES.findall(text)  # strings, not match objects
+    closed = [False] * len(braces)  # per brace: a pair's opener or closer
+    open_at: list[int] = []
+    for index, brace in enumerate(braces):
+        if brace == "{{":
+            open_at.append(index)
+        elif open_at:
+            closed[open_at.pop()] = closed[index] = True
     depth = deepest = 0
-    for brace in _BRACES.findall(text):  # strings, not match objects
+    for brace, paired in zip(braces, closed, strict=True):
+        if not paired:
+            continue
         if brace == "{{":
             depth += 1
             deepest = max(deepest, depth)
-        elif depth:
+        else:
             depth -= 1
     return deepest
 

@@ -28,6 +28,8 @@ from mwparserfromhell.definitions import URI_SCHEMES
 from mwparserfromhell.parser import tokens as T
 from mwparserfromhell.parser.tokenizer import Tokenizer as PythonTokenizer
 
+from .pieces import needs_pieces, tokenize_in_pieces
+
 try:
     from mwparserfromhell.parser._tokenizer import CTokenizer as _CTokenizer
 except ImportError:  # a platform without the compiled tokenizer
@@ -52,6 +54,11 @@ class SafeTokenizer:
     USES_C = True
 
     def tokenize(self, text: str, context: int = 0, skip_style_tags: bool = False) -> list:
+        if not context and needs_pieces(text):  # openers that never close: linear time
+            return tokenize_in_pieces(text, lambda piece: self._whole(piece, 0, skip_style_tags))
+        return self._whole(text, context, skip_style_tags)
+
+    def _whole(self, text: str, context: int, skip_style_tags: bool) -> list:
         placeholder = next((c for c in _PLACEHOLDERS if c not in text), None)
         if (
             _CTokenizer is None

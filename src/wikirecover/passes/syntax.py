@@ -120,10 +120,15 @@ def _open_templates(
 ) -> list[tuple[int, int, str]]:
     """`{{` that never closed: closed at the end of its ref or parameter, else of its line."""
     edits = []
-    for offset, _ in text_matches(holder.code, _OPEN_TEMPLATE, offsets, "{{"):
+    openers = [offset for offset, _ in text_matches(holder.code, _OPEN_TEMPLATE, offsets, "{{")]
+    if openers:
+        balanced = balanced_openers(text, "{{", "}}")
+        # (balanced in the text: the parser stumbled on something inside)
+        openers = _alone_on_their_line(
+            [offset for offset in openers if offset not in balanced], text, doc
+        )
+    for offset in openers:
         first_line_end = -1
-        if _closes_later(text, offset, "{{", "}}"):
-            continue  # balanced in the text: the parser stumbled on something inside
         if holder.context in ("ref", "param"):
             end = len(text.rstrip())
         else:
@@ -182,27 +187,44 @@ def _parameters_go_on(text: str, end: int) -> bool:
     return False
 
 
-def _closes_later(text: str, offset: int, opener: str, closer: str) -> bool:
-    """Whether the opener at ``offset`` is balanced by a closer later in ``text``, before the
-    paragraph ends (a closer further on belongs to something else)."""
-    paragraph_end = text.find("\n\n", offset)
-    if paragraph_end >= 0:
-        text = text[:paragraph_end]
-    depth = 0
-    position = offset
-    while True:
-        next_open = text.find(opener, position)
-        next_close = text.find(closer, position)
-        if next_close < 0:
-            return False
-        if 0 <= next_open < next_close:
-            depth += 1
-            position = next_open + len(opener)
+def _alone_on_their_line(openers: list[int], text: str, doc: Document) -> list[int]:
+    """The open templates (offsets, in order) that are the only one left open on their line;
+    several on one line are reported once: which one a closer was lost from is unclear."""
+    alone: list[int] = []
+    group: list[int] = []
+    for offset in [*openers, -1]:
+        if group and (offset < 0 or text.find("\n", group[-1], offset) >= 0):
+            if len(group) == 1:
+                alone.append(group[0])
+            else:
+                doc.report(
+                    "template-open",
+                    f"{len(group)} templates left open on one line: which of them lost its "
+                    "closer is unclear, left as they are",
+                    COMPONENT,
+                    Severity.WARNING,
+                    _line_of(text, group[0]),
+                )
+            group = []
+        group.append(offset)
+    return alone
+
+
+def balanced_openers(text: str, opener: str, closer: str) -> set[int]:
+    """Where the openers of ``text`` are that a closer later in their paragraph balances (a
+    closer in another paragraph belongs to something else); one pass over the text."""
+    balanced: set[int] = set()
+    token = re.compile(re.escape(opener) + "|" + re.escape(closer) + "|\n\n")
+    open_at: list[int] = []
+    for found in token.finditer(text):
+        if found.group() == opener:
+            open_at.append(found.start())
+        elif found.group() == closer:
+            if open_at:
+                balanced.add(open_at.pop())
         else:
-            depth -= 1
-            position = next_close + len(closer)
-            if depth == 0:
-                return True
+            open_at.clear()
+    return balanced
 
 
 def _open_links(
@@ -367,10 +389,13 @@ def _open_tables(
     is reported and left open."""
     edits = []
     left_open = False  # a table before this one was left open: this one may be inside it
+    balanced = None
     for offset, _ in text_matches(code, _OPEN_TABLE, offsets, "{|"):
-        if text[:offset].rstrip(" \t")[-1:] not in ("", "\n"):
+        line_start = text.rfind("\n", 0, offset) + 1
+        if text[line_start:offset].strip(" \t"):
             continue  # not at the start of a line (`:{|` is an indented table)
-        if _closes_later(text, offset, "{|", "|}"):
+        balanced = balanced if balanced is not None else balanced_openers(text, "{|", "|}")
+        if text.index("{|", offset) in balanced:
             continue
         last_row = None if left_open else _table_last_row_end(text, offset)
         if last_row is not None and _OPEN_TABLE.search(text, offset + 2, last_row):
