@@ -1,14 +1,16 @@
-"""Golden-file tests: `tests/golden/<component>/<name>/<case>.<in-ext>` next to its expected
-output `<case>.expected.<out-ext>` and, for readers and passes, the issue codes it must leave
-(`<case>.expected.issues`). `pytest --update-golden` rewrites the expected files; review the
-diff like code."""
+"""Golden tests: the multi-case fixture files of `tests/fixtures/` (format: `fixtures.py`), one
+per reader, pass, writer and alignment. `pytest --update-golden` rewrites the expected
+sections; review the diff like code."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from fixtures import Case, all_cases, write_cases
 
 from wikirecover import Options, convert, read_text, repair, write
 from wikirecover.model import SourceInfo
@@ -16,35 +18,14 @@ from wikirecover.parsing import parse_wikitext
 from wikirecover.registry import PASSES, WRITERS
 from wikirecover.verify import check
 
-GOLDEN = Path(__file__).parent / "golden"
-INPUT_SUFFIXES = {".txt", ".wiki", ".html", ".xml"}
 
-
-@dataclass(frozen=True)
-class Case:
-    component: str  # readers | passes | writers | align
-    name: str  # the reader, pass or writer
-    path: Path  # the input file
-
-    @property
-    def id(self) -> str:
-        return f"{self.component}/{self.name}/{self.path.stem}"
-
-
-def _cases() -> list[Case]:
-    found = []
-    for path in sorted(GOLDEN.glob("*/*/*")):
-        if path.suffix in INPUT_SUFFIXES and not {".expected", ".upstream"} & set(path.suffixes):
-            found.append(Case(path.parent.parent.name, path.parent.name, path))
-    return found
-
-
-def _run(case: Case) -> tuple[str, str, list[str]]:
+def _run(case: Case, folder: Path) -> tuple[str, str, list[str]]:
     """(output, output extension, issue codes) for a case."""
-    text = case.path.read_text(encoding="utf-8")
-    source = SourceInfo(kind="", path=case.path.name)
+    text = case.input
+    source = SourceInfo(kind="", path=f"{case.name}.{case.input_extension}")
+    name = case.component_name
     if case.component == "readers":
-        docs = read_text(text, kind=case.name, source=source, options=VERIFY)
+        docs = read_text(text, kind=name, source=source, options=VERIFY)
         outputs, codes = [], []
         for doc in docs:
             repair(doc)
@@ -55,22 +36,42 @@ def _run(case: Case) -> tuple[str, str, list[str]]:
     if case.component == "passes":
         # `exact_*` cases are exact wikitext (a dump's page): only damage is repaired there;
         # the others show what a pass does where it applies (`--repairs all`)
-        scope = "damage" if case.path.stem.startswith("exact_") else "all"
+        scope = "damage" if case.name.startswith("exact_") else "all"
         [doc] = read_text(text, kind="wikitext", source=source)
-        PASSES[case.name].run(doc, Options(repairs=scope))
+        PASSES[name].run(doc, Options(repairs=scope))
         return doc.text, "wiki", [f"{i.severity} {i.code}" for i in doc.issues]
-    if case.component == "align":  # <case>.<ext> recovered with <case>.upstream.wiki
-        upstream = case.path.with_name(f"{case.path.stem}.upstream.wiki")
-        [result] = convert(case.path, upstream=upstream)
+    if case.component == "align":  # the input recovered with the case's upstream
+        page = folder / source.path
+        page.write_text(text, encoding="utf-8")
+        upstream = folder / f"{case.name}.upstream.wiki"
+        upstream.write_text(case.upstream or "", encoding="utf-8")
+        [result] = convert(page, upstream=upstream)
         doc = result.document
         return result.output or "", "wiki", [f"{i.severity} {i.code}" for i in doc.issues]
     if case.component == "writers":
         [doc] = read_text(text, kind="wikitext", source=source, options=VERIFY)
-        output = write(doc, case.name)
-        if isinstance(output, str):
-            _conserved(doc, output, case.name)
-        return output, WRITERS[case.name].extension, []
-    raise AssertionError(f"unknown golden component {case.component}")
+        output = write(doc, name)
+        if isinstance(output, bytes):  # a binary format: its text as pandoc reads it back
+            return _binary_text(output, name), "txt", []
+        _conserved(doc, output, name)
+        if name == "mediawiki-xml":  # a page without a revision is stamped with the time now
+            output = re.sub(r"<timestamp>[^<]*</timestamp>", "<timestamp>NOW</timestamp>", output)
+        return output, WRITERS[name].extension, []
+    raise AssertionError(f"unknown fixture component {case.component}")
+
+
+def _binary_text(output: bytes, writer: str) -> str:
+    """What a binary export (docx, odt, epub) says, as pandoc reads it back into plain text."""
+    import subprocess
+
+    from wikirecover.pandoc import pandoc_path
+
+    return subprocess.run(
+        [pandoc_path(), "-f", writer, "-t", "plain", "--wrap=none"],
+        input=output,
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
 
 
 # The conservation check is on in the behaviour tests: a golden output that loses a word of its
@@ -85,30 +86,45 @@ def _conserved(doc, output: str, to: str) -> None:
     assert not unexplained, f"{unexplained} words lost without a report: {lost}"
 
 
-@pytest.mark.parametrize("case", _cases(), ids=lambda c: c.id)
-def test_golden(case: Case, update_golden: bool) -> None:
-    output, extension, codes = _run(case)
-    expected_path = case.path.with_name(f"{case.path.stem}.expected.{extension}")
-    issues_path = case.path.with_name(f"{case.path.stem}.expected.issues")
+CASES = all_cases()
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_golden(case: Case, update_golden: bool, tmp_path: Path) -> None:
+    output, extension, codes = _run(case, tmp_path)
     issues = "".join(f"{code}\n" for code in codes)
     if update_golden:
-        expected_path.write_text(output, encoding="utf-8")
-        if case.component != "writers":
-            issues_path.write_text(issues, encoding="utf-8")
+        _updated[case.file].append(
+            replace(
+                case,
+                expected_extension=extension,
+                expected=output,
+                issues=None if case.component == "writers" else issues,
+            )
+        )
+        if len(_updated[case.file]) == sum(1 for c in CASES if c.file == case.file):
+            write_cases(case.file, _updated.pop(case.file))
         return
-    assert expected_path.exists(), f"no expected output: run pytest --update-golden ({case.id})"
-    assert output == expected_path.read_text(encoding="utf-8")
-    if issues_path.exists():
-        assert issues == issues_path.read_text(encoding="utf-8")
+    assert case.expected is not None, f"no expected output: run pytest --update-golden ({case.id})"
+    assert output == case.expected
+    if case.issues is not None:
+        assert issues == case.issues
     if extension == "wiki":
         assert str(parse_wikitext(output)) == output
+
+
+_updated: dict[Path, list[Case]] = defaultdict(list)  # --update-golden: cases run, per file
 
 
 def test_every_component_has_golden_cases() -> None:
     from wikirecover.registry import READERS
 
-    covered = {(c.component, c.name) for c in _cases()}
+    covered = {(c.component, c.component_name) for c in CASES}
     for name in READERS:
         assert ("readers", name) in covered, f"reader {name} has no golden case"
     for name in PASSES:
         assert ("passes", name) in covered, f"pass {name} has no golden case"
+    for name in WRITERS:
+        assert ("writers", name) in covered, f"writer {name} has no golden case"
+    for case in CASES:
+        assert case.expected is not None, f"{case.id} has no expected output"

@@ -69,9 +69,9 @@ def remember_input(doc: Document, text: str, kind: str, options: Options) -> Non
 
 def lost_words(doc: Document, output: str, to: str, options: Options) -> Counter[str]:
     """The input's words that the ``to`` output lacks."""
-    if to == "wikitext":
+    if to in ("wikitext", "mediawiki-xml"):  # the page's source, (in XML) as written
         given = doc.metadata.get(INPUT_SOURCE_WORDS) or doc.metadata.get(INPUT_WORDS)
-        return (given or _words(doc.text)) - _words(output)
+        return (given or _words(doc.text)) - _words(html.unescape(output))
     given = doc.metadata.get(INPUT_WORDS) or page_words(doc, options)
     return given - output_words(output, to)
 

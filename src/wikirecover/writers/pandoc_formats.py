@@ -15,12 +15,14 @@ from mwparserfromhell.nodes import Tag, Template
 from mwparserfromhell.wikicode import Wikicode
 from selectolax.lexbor import LexborHTMLParser
 
+from .. import languages
 from ..errors import PandocError
 from ..model import Document, Severity
 from ..options import Options
 from ..pandoc import run_pandoc
 from ..parsing import is_blank, parse_wikitext, tag_name
 from ..registry import add_writer
+from ..render.redirects import redirect_target
 from ..templates import resolve
 
 # (writer name, pandoc target, file extension, one-line help)
@@ -112,8 +114,21 @@ def captions_before_tables(wikitext: str) -> tuple[str, int]:
     return "\n".join(line for line in lines if line is not None), len(moved)
 
 
+def redirect_shown(wikitext: str, language: str) -> str:
+    """A redirect page as MediaWiki shows it ("Redirect to:" and a link to the target, in the
+    wiki's language), which pandoc's mediawiki reader would drop as a stray `#` line."""
+    found = redirect_target(parse_wikitext(wikitext), language)
+    if found is None:
+        return wikitext
+    target, rest = found
+    label = languages.message(language, "redirectto") or "Redirect to:"
+    return f"{label}\n* [[{target}]]\n\n{rest}"
+
+
 def write_with_pandoc(target: str, name: str, doc: Document, options: Options) -> str | bytes:
     wikitext = resolved_wikitext(doc, options, f"writer:{name}")
+    if wikitext.lstrip().startswith("#"):
+        wikitext = redirect_shown(wikitext, doc.namespaces.language)
     if target in NO_TABLE_CAPTIONS and "|+" in wikitext:
         wikitext, moved = captions_before_tables(wikitext)
         if moved:
