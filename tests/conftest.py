@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import sys
@@ -50,12 +51,16 @@ def shared_dir(*parts: str) -> Path:
 
 
 def shared_wikitexts() -> list[str]:
-    """Every corpus page's wikitext and every parser test's input (skip when absent)."""
-    corpus = shared_dir("corpus", "wikitext")
-    texts = [path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.wiki"))]
+    """The inputs of mwparserfromhell's own tokenizer tests (committed, `tests/data/`), and,
+    where ../shared is there, every corpus page's wikitext and every parser test's input."""
+    bundled = json.loads((ROOT / "tests" / "data" / "mwparserfromhell_inputs.json").read_text())
+    texts = list(bundled["inputs"])
+    corpus = SHARED / "corpus" / "wikitext"
+    texts += [path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.wiki"))]
     for name in ("parserTests.txt", "citeParserTests.txt"):
-        suite = shared_dir("parsertests", name).read_text(encoding="utf-8")
-        texts += re.findall(r"^!! *wikitext\n(.*?)^!! ", suite, flags=re.S | re.M)
+        if (SHARED / "parsertests" / name).exists():
+            suite = (SHARED / "parsertests" / name).read_text(encoding="utf-8")
+            texts += re.findall(r"^!! *wikitext\n(.*?)^!! ", suite, flags=re.S | re.M)
     return texts
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import shared_wikitexts
+from conftest import SHARED, shared_wikitexts
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from mwparserfromhell.parser import tokens as T
@@ -68,7 +68,7 @@ def test_generated_wikitext_gives_the_same_tokens(text: str) -> None:
 
 def test_every_shared_page_and_parser_test_gives_the_same_tokens() -> None:
     texts = shared_wikitexts()
-    assert len(texts) > 1000
+    assert len(texts) > (1000 if SHARED.exists() else 500)
     for text in texts:
         same_tokens(text)
 
