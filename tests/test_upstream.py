@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 from conftest import eval_script, shared_dir
+from fixtures import FIXTURES, read_cases
 from forked import recover
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -165,7 +164,10 @@ def test_every_word_of_the_local_page_is_in_the_result(upstream: str, local: str
 
 
 def test_cli_convert_with_upstream_reports_what_it_kept(tmp_path) -> None:
-    golden = Path(__file__).parent / "golden" / "align" / "upstream"
+    [case] = read_cases(FIXTURES / "align" / "upstream.txt")
+    golden = tmp_path
+    (golden / "lighthouse.txt").write_text(case.input, encoding="utf-8")
+    (golden / "lighthouse.upstream.wiki").write_text(case.upstream or "", encoding="utf-8")
     out = tmp_path / "out.wiki"
     done = CliRunner().invoke(
         cli,

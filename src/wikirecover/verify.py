@@ -71,7 +71,8 @@ def lost_words(doc: Document, output: str, to: str, options: Options) -> Counter
     """The input's words that the ``to`` output lacks."""
     if to in ("wikitext", "mediawiki-xml"):  # the page's source, (in XML) as written
         given = doc.metadata.get(INPUT_SOURCE_WORDS) or doc.metadata.get(INPUT_WORDS)
-        return (given or _words(doc.text)) - _words(html.unescape(output))
+        source = html.unescape(output) if to == "mediawiki-xml" else output
+        return (given or _words(doc.text)) - _words(source)
     given = doc.metadata.get(INPUT_WORDS) or page_words(doc, options)
     return given - output_words(output, to)
 
