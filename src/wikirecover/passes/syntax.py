@@ -314,9 +314,10 @@ def _open_comments(
 def _report_open_verbatim(code: Wikicode, text: str, offsets: Offsets, doc: Document) -> None:
     """`<nowiki>`, `<pre>`, `<math>`... that never closed: MediaWiki shows the opener as text and
     reads on, so nothing is hidden; reported (where the closer belongs is for a person)."""
+    lowered = None
     for offset, match in text_matches(code, _OPEN_VERBATIM, offsets, "<"):
-        closer = f"</{match.group(1).lower()}"
-        if closer in text[offset:].lower():
+        lowered = lowered if lowered is not None else text.lower()
+        if lowered.find(f"</{match.group(1).lower()}", offset) >= 0:
             continue  # closed later: the parser stumbled on something else
         doc.report(
             "tag-open",
