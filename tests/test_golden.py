@@ -87,6 +87,7 @@ def _conserved(doc, output: str, to: str) -> None:
 
 
 CASES = all_cases()
+_updated: dict[Path, list[Case]] = defaultdict(list)  # --update-golden: cases run, per file
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
@@ -111,9 +112,6 @@ def test_golden(case: Case, update_golden: bool, tmp_path: Path) -> None:
         assert issues == case.issues
     if extension == "wiki":
         assert str(parse_wikitext(output)) == output
-
-
-_updated: dict[Path, list[Case]] = defaultdict(list)  # --update-golden: cases run, per file
 
 
 def test_every_component_has_golden_cases() -> None:

@@ -536,7 +536,7 @@ def restore_command(
     uncertain (the page is still written), 2 for bad input."""
     import json
 
-    from .restore.request import RestoreRequest, run_request
+    from .restore.request import RestoreRequest
     from .restore.review import review_page
 
     try:
@@ -544,7 +544,7 @@ def restore_command(
             request = RestoreRequest(
                 current_path, history_path, title, bad, undo_path, before_path, good_path
             )
-            result = run_within(Budget(), run_request, request)
+            result = run_within(Budget(), request.run)
         except BudgetExceeded as exc:
             _fail(f"restore stopped: {exc.reason}", EXIT_PAGE_FAILED)
         _write(output, result.text)

@@ -37,17 +37,17 @@ from mwparserfromhell.definitions import SINGLE
 from mwparserfromhell.parser import tokens as T
 
 # kind -> (what opens it, what closes it)
-_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "template": (re.compile(r"\{\{"), re.compile(r"\}\}")),
-    "wikilink": (re.compile(r"\[\["), re.compile(r"\]\]")),
-    "bracket": (re.compile(r"\["), re.compile(r"\]")),
-    "comment": (re.compile(r"<!--"), re.compile(r"-->")),
-    "tag": (re.compile(r"<[A-Za-z]"), re.compile(r"</")),
-    "table": (re.compile(r"\{\|"), re.compile(r"\|\}")),
-    "style": (re.compile(r"''"), re.compile(r"''")),
+_KINDS: dict[str, tuple[re.Pattern[str], str]] = {
+    "template": (re.compile(r"\{\{"), "}}"),
+    "wikilink": (re.compile(r"\[\["), "]]"),
+    "bracket": (re.compile(r"\["), "]"),
+    "comment": (re.compile(r"<!--"), "-->"),
+    "tag": (re.compile(r"<[A-Za-z]"), "</"),
+    "table": (re.compile(r"\{\|"), "|}"),
+    "style": (re.compile(r"''"), "''"),
     # a heading or a definition's term ends on a later line when a tag in it spans lines
-    "heading": (re.compile(r"^=", re.M), re.compile(r"=")),
-    "term": (re.compile(r"^;", re.M), re.compile(r":")),
+    "heading": (re.compile(r"^=", re.M), "="),
+    "term": (re.compile(r"^;", re.M), ":"),
 }
 _LINE_OPENERS = "=;:*#|!- \t"  # a line starting so may be a construct of its own
 # What may make a construct of a piece that holds openers only: a closer, a tag that needs
@@ -148,12 +148,10 @@ class _Line:
         self.at = p
 
 
-def _last_end(pattern: re.Pattern[str], text: str) -> int:
-    """Where the last match of ``pattern`` in ``text`` ends (0 when there is none)."""
-    last = 0
-    for found in pattern.finditer(text):
-        last = found.end()
-    return last
+def _last_end(closer: str, text: str) -> int:
+    """Where the last ``closer`` in ``text`` ends (0 when there is none)."""
+    found = text.rfind(closer)
+    return found + len(closer) if found >= 0 else 0
 
 
 def tokenize_in_pieces(text: str, tokenize: Callable[[str], list], piece: int = PIECE) -> list:

@@ -190,24 +190,23 @@ def _parameters_go_on(text: str, end: int) -> bool:
 def _alone_on_their_line(openers: list[int], text: str, doc: Document) -> list[int]:
     """The open templates (offsets, in order) that are the only one left open on their line;
     several on one line are reported once: which one a closer was lost from is unclear."""
-    alone: list[int] = []
-    group: list[int] = []
-    for offset in [*openers, -1]:
-        if group and (offset < 0 or text.find("\n", group[-1], offset) >= 0):
-            if len(group) == 1:
-                alone.append(group[0])
-            else:
-                doc.report(
-                    "template-open",
-                    f"{len(group)} templates left open on one line: which of them lost its "
-                    "closer is unclear, left as they are",
-                    COMPONENT,
-                    Severity.WARNING,
-                    _line_of(text, group[0]),
-                )
-            group = []
-        group.append(offset)
-    return alone
+    lines: list[list[int]] = []
+    for offset in openers:
+        if lines and text.find("\n", lines[-1][-1], offset) < 0:
+            lines[-1].append(offset)  # no line break since the one before: the same line
+        else:
+            lines.append([offset])
+    for line in lines:
+        if len(line) > 1:
+            doc.report(
+                "template-open",
+                f"{len(line)} templates left open on one line: which of them lost its "
+                "closer is unclear, left as they are",
+                COMPONENT,
+                Severity.WARNING,
+                _line_of(text, line[0]),
+            )
+    return [line[0] for line in lines if len(line) == 1]
 
 
 def balanced_openers(text: str, opener: str, closer: str) -> set[int]:

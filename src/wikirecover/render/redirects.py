@@ -25,7 +25,11 @@ def redirect_target(code: Wikicode, language: str = "") -> tuple[str, str] | Non
     first = str(code.nodes[0]) if code.nodes else ""
     if not first.lstrip().startswith("#"):
         return None  # (a cheap look before the page's text is rendered)
-    source = str(code)
+    return redirect_in(str(code), language)
+
+
+def redirect_in(source: str, language: str = "") -> tuple[str, str] | None:
+    """`redirect_target` of a page's wikitext, when the text is at hand."""
     match = _pattern(language).match(source)
     if match is None:
         return None

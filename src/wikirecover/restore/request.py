@@ -46,8 +46,3 @@ class RestoreRequest:
         if self.good:
             return restore_known_good(page_wikitext(self.current), page_wikitext(self.good))
         return flag_suspicious(page_wikitext(self.current))
-
-
-def run_request(request: RestoreRequest) -> Restored:
-    """`request.run()` as a plain function (what a budgeted child process is given)."""
-    return request.run()

@@ -22,7 +22,7 @@ from ..options import Options
 from ..pandoc import run_pandoc
 from ..parsing import is_blank, parse_wikitext, tag_name
 from ..registry import add_writer
-from ..render.redirects import redirect_target
+from ..render.redirects import redirect_in
 from ..templates import resolve
 
 # (writer name, pandoc target, file extension, one-line help)
@@ -117,7 +117,7 @@ def captions_before_tables(wikitext: str) -> tuple[str, int]:
 def redirect_shown(wikitext: str, language: str) -> str:
     """A redirect page as MediaWiki shows it ("Redirect to:" and a link to the target, in the
     wiki's language), which pandoc's mediawiki reader would drop as a stray `#` line."""
-    found = redirect_target(parse_wikitext(wikitext), language)
+    found = redirect_in(wikitext, language)
     if found is None:
         return wikitext
     target, rest = found
