@@ -18,6 +18,7 @@ from ..options import Options
 from ..parsing import parse_wikitext
 from ..registry import register_reader
 from ..titles import title_from_path
+from ..wayback import is_wayback, unwrap
 from .htmlpage.convert import Converter
 from .htmlpage.notes import read_notes
 from .htmlpage.page import read_page
@@ -45,8 +46,18 @@ def sniff_html(text: str) -> float:
 @register_reader("html", sniff=sniff_html)
 def read_html(text: str, source: SourceInfo, options: Options) -> Iterator[Document]:
     """Saved HTML of a MediaWiki page: content column, links, citations, templates rebuilt."""
-    page = read_page(text)
+    unwrapped = unwrap(text) if is_wayback(text) else None
+    page = read_page(unwrapped.html if unwrapped else text)
     doc = Document.from_wikitext("", source)
+    if unwrapped is not None:
+        doc.report(
+            "wayback-unwrapped",
+            "a page saved from the Wayback Machine"
+            + (f" (captured {unwrapped.timestamp})" if unwrapped.timestamp else "")
+            + (f": removed {', '.join(unwrapped.removed)}" if unwrapped.removed else ""),
+            COMPONENT,
+            Severity.INFO,
+        )
     doc.title = options.title or page.title or title_from_path(source.path)
     for what, excerpt in page.removed:
         doc.report(
@@ -60,8 +71,7 @@ def read_html(text: str, source: SourceInfo, options: Options) -> Iterator[Docum
             COMPONENT,
             Severity.WARNING,
         )
-    wayback = "web.archive.org/web/" in text[:200_000] and "wm-ipp" in text
-    converter = Converter(doc, options.rules, read_notes(page.content), wayback)
+    converter = Converter(doc, options.rules, read_notes(page.content))
     try:
         blocks = converter.blocks(page.content)
     except RecursionError:

@@ -18,7 +18,6 @@ from ...model import Document, Severity
 from ...rules import Rules
 from ..textdump.escape import escape_inline
 from .notes import Note
-from .page import unwrap_wayback
 
 COMPONENT = "reader:html"
 KEPT_TAGS = frozenset(
@@ -58,11 +57,10 @@ _SPACES = re.compile(r"\s+")
 
 
 class Converter:
-    def __init__(self, doc: Document, rules: Rules, notes: dict[str, Note], wayback: bool):
+    def __init__(self, doc: Document, rules: Rules, notes: dict[str, Note]):
         self.doc = doc
         self.rules = rules
         self.notes = notes
-        self.wayback = wayback
         self.reflist_template_seen = False
         self.citation_labels: list[str] = []  # "[3]" marks turned into <ref>s
 
@@ -331,8 +329,6 @@ class Converter:
 
     def link(self, node: LexborNode, classes: set[str]) -> str:
         href = node.attributes.get("href") or ""
-        if self.wayback:
-            href = unwrap_wayback(href)
         text = self.inline(node)
         plain = _SPACES.sub(" ", node.text(deep=True) or "").strip()
         title = node.attributes.get("title") or ""

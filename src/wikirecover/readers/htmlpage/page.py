@@ -3,7 +3,6 @@ Parsed with Lexbor (selectolax), an HTML5 parser that keeps deep trees whole."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -21,7 +20,6 @@ CHROME_SELECTORS = (
     ("script, style, noscript, link, meta", "script or style"),
     ("#wm-ipp-base, #wm-ipp, #donato", "Wayback Machine toolbar"),
 )
-_WAYBACK = re.compile(r"^(?:https?:)?//web\.archive\.org/web/\d+(?:[a-z_]+)?/(?P<url>.+)$")
 
 
 @dataclass
@@ -102,9 +100,3 @@ def _title(tree: LexborHTMLParser) -> str:
         return heading.text(strip=True)
     title = tree.css_first("title")
     return title.text(strip=True).rsplit(" - ", 1)[0] if title is not None else ""
-
-
-def unwrap_wayback(url: str) -> str:
-    """A Wayback Machine capture's rewritten URL back to the original."""
-    match = _WAYBACK.match(url)
-    return match.group("url") if match else url
