@@ -56,6 +56,25 @@ def convert_job(job: Job, to: str, options: Options) -> Outcome:
             reason=reason,
         )
 
+    if job.verbatim and job.text is not None and to == "wikitext":
+        size = len(job.text.encode("utf-8"))
+        return Outcome(
+            job.key,
+            job.title,
+            "OK",
+            job.text,
+            [
+                {
+                    "code": "exact-wikitext",
+                    "message": job.note or "exact wikitext, kept byte for byte",
+                    "component": "batch",
+                    "severity": "info",
+                }
+            ],
+            time.perf_counter() - started,
+            size,
+            size,
+        )
     try:
         upstream = None
         if job.upstream is not None:  # first: its template names help read the page

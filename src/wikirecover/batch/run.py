@@ -15,7 +15,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from ..options import Options
 from ..registry import get_writer
 from .names import NamePlanner, inside
 from .pool import Outcome, Pool
-from .sources import InputMeter, jobs
+from .sources import InputMeter, Job, jobs
 from .upstreams import Upstreams
 
 STATE_FILE = ".wikirecover-state.jsonl"
@@ -73,7 +73,12 @@ def run_batch(
     upstream: str | None = None,
     scheduler: str | None = None,
     progress: Callable[[Summary, Outcome | None], None] | None = None,
+    source: Callable[[InputMeter], Iterator[Job]] | None = None,
+    import_path: Path | None = None,
 ) -> Summary:
+    """Convert ``inputs`` (or the pages ``source`` gives, for a caller that plans its own
+    jobs, as `wikirecover site` does) into ``out``; ``mediawiki-xml`` writes the pages as
+    wikitext and then one import file (``import_path``, by default ``out/import.xml``)."""
     import_file = to == "mediawiki-xml"  # pages as wikitext, then one import file
     if import_file:
         to = "wikitext"
@@ -93,7 +98,12 @@ def run_batch(
     upstreams = Upstreams(upstream) if upstream else None
 
     def todo():
-        for job in jobs(inputs, include, exclude, revision, summary.read, skip=out):
+        planned = (
+            source(summary.read)
+            if source is not None
+            else jobs(inputs, include, exclude, revision, summary.read, skip=out)
+        )
+        for job in planned:
             seen[job.key] += 1
             if seen[job.key] > 1:  # the same title twice in a dump: both kept
                 job = replace(
@@ -174,7 +184,7 @@ def run_batch(
             for title, relative in written
             if (out / relative).exists()
         )
-        write_import_file(out / "import.xml", pages)
+        write_import_file(import_path or out / "import.xml", pages)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -37,11 +37,14 @@ class Job:
     note: str | None = None  # something about the job the page's report should say
     model: str = ""  # the content model its dump declares
     namespaces: Namespaces | None = None  # its dump's namespaces (<siteinfo>)
+    verbatim: bool = False  # exact wikitext: written as it is, no repair (`wikirecover site`)
 
     def input_hash(self) -> str:
         digest = hashlib.sha256()
         if self.text is not None:
             digest.update(self.text.encode("utf-8"))
+        if self.upstream is not None:
+            digest.update(b"\0upstream\0" + self.upstream.encode("utf-8"))
         elif self.path is not None:
             with open(self.path, "rb") as handle:
                 for block in iter(lambda: handle.read(1 << 20), b""):

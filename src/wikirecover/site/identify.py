@@ -1,0 +1,283 @@
+"""What a capture shows: which page (title, namespace), which action (view, edit, raw,
+history...), which revision, and whether it is a page at all.
+
+A MediaWiki page says most of this itself: ``wgPageName``, ``wgNamespaceNumber``, ``wgAction``,
+``wgRevisionId``, ``wgCurRevisionId``, ``wgArticleId``, ``wgIsRedirect`` and
+``wgRedirectedFrom`` in its configuration script (``RLCONF = {...}`` since 1.32,
+``mw.config.set({...})`` before, ``var wgPageName = ...`` before 1.17). Where a page does not,
+its URL (``/wiki/T``, ``index.php?title=T&action=A``, ``?curid=N``), canonical link, body classes
+(``ns-0 action-view``) and first heading do. Special pages, searches, diffs, skin files, errors,
+missing pages and listings of pages that do not exist are not pages: each gets the reason it is
+not, for the report. A page's blue links (and the titles Special:AllPages and category listings
+show) are titles the wiki had: `View.known_titles`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, unquote, unquote_plus, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..titles import normalise_title
+from .capture import Capture
+
+PAGE = "page"  # a rendered view of a page's revision
+WIKITEXT = "wikitext"  # a page's exact wikitext (action=raw, the edit form's text box)
+REDIRECT = "redirect"  # a redirect page itself (redirect=no)
+HISTORY = "history"  # a page's revision list
+USABLE = frozenset({PAGE, WIKITEXT, REDIRECT, HISTORY})
+
+_CONFIG = re.compile(
+    r"[\"']?\b(wg(?:PageName|NamespaceNumber|Action|RevisionId|CurRevisionId|ArticleId|"
+    r"IsRedirect|RedirectedFrom|CanonicalSpecialPageName|PageContentLanguage|"
+    r"ContentLanguage))[\"']?\s*[:=]\s*(\"(?:[^\"\\]|\\.)*\"|-?\d+|true|false|null)"
+)
+_TEXTAREA = re.compile(
+    r"<textarea\b[^>]*\bid=[\"']?wpTextbox1\b[^>]*>(?P<text>.*?)</textarea>", re.S | re.I
+)
+_BODY_CLASS = re.compile(r"<body\b[^>]*\bclass=\"([^\"]*)\"", re.I)
+_CANONICAL = re.compile(r"<link\b[^>]*rel=\"canonical\"[^>]*href=\"([^\"]+)\"", re.I)
+_ARTICLE_PATH = re.compile(r"/(?:wiki|index\.php)/(?P<title>[^?#]+)")
+_SKIN = ("text/css", "text/javascript", "application/javascript", "application/x-javascript")
+
+
+@dataclass
+class View:
+    capture: Capture
+    kind: str  # PAGE, WIKITEXT, REDIRECT, HISTORY, or why it is not a page
+    title: str | None = None
+    namespace: int | None = None
+    action: str = "view"
+    revision: int | None = None  # the revision it shows
+    latest: int | None = None  # the page's latest revision when it was captured
+    wikitext: str | None = None  # WIKITEXT: the text
+    target: str | None = None  # REDIRECT: where it points
+    redirected_from: str | None = None  # PAGE: reached through this redirect
+    revisions: list[int] = field(default_factory=list)  # HISTORY: the revision ids listed
+    known_titles: set[str] = field(default_factory=set)  # titles it shows to exist
+    language: str = ""
+
+    @property
+    def is_page(self) -> bool:
+        return self.kind in USABLE
+
+
+def identify(capture: Capture) -> View:
+    """What ``capture`` shows (reads its body when the answer depends on it)."""
+    status = capture.status
+    if status is not None and status >= 400:
+        return View(capture, "missing" if status in (404, 410) else f"error (HTTP {status})")
+    if status is not None and 300 <= status < 400:
+        return View(capture, "HTTP redirect")
+    url = urlsplit(capture.url)
+    query = parse_qs(url.query)
+    action = (query.get("action") or ["view"])[0].lower()
+    kind = capture.content_type
+    if kind in _SKIN:
+        return View(capture, "skin file")
+    if kind.startswith(("image/", "audio/", "video/", "font/")) or kind == "application/pdf":
+        return View(capture, "media file")
+    if kind == "text/x-wiki" or (action == "raw" and kind in ("text/plain", "")):
+        title = _url_title(capture.url)
+        if not title:
+            return View(capture, "raw text of no page")
+        return View(
+            capture, WIKITEXT, normalise_title(title), action="raw", wikitext=capture.text()
+        )
+    if kind not in ("text/html", "application/xhtml+xml", ""):
+        return View(capture, "not a page")
+    return _html_view(capture, capture.text(), query, action)
+
+
+def _html_view(capture: Capture, text: str, query: dict[str, list[str]], action: str) -> View:
+    config = _config(text[:200_000])
+    body_classes = _BODY_CLASS.search(text[:300_000])
+    classes = body_classes.group(1).split() if body_classes else []
+    action = str(config.get("wgAction") or _class_value(classes, "action-") or action).lower()
+    title = _title(config, capture.url, text)
+    if not title:
+        return View(capture, "not a MediaWiki page")
+    namespace = config.get("wgNamespaceNumber")
+    if not isinstance(namespace, int):
+        special = "ns-special" in classes or title.lower().startswith("special:")
+        number = _class_value(classes, "ns-")
+        namespace = -1 if special else int(number) if number and number.isdigit() else None
+    view = View(capture, PAGE, title, namespace, action, language=_language(config))
+    view.latest = _int(config.get("wgCurRevisionId"))
+    tree = LexborHTMLParser(text)
+    view.known_titles = _blue_links(tree)
+    if namespace == -1 or config.get("wgCanonicalSpecialPageName"):
+        view.kind = "special page"
+        return view
+    if "diff" in query:
+        view.kind = "diff"
+        return view
+    if "search" in query:
+        view.kind = "search"
+        return view
+    article = _int(config.get("wgArticleId"))
+    if action in ("edit", "submit"):
+        box = _TEXTAREA.search(text)
+        if box is None or article == 0:
+            view.kind = "edit form of no page"
+            return view
+        content = html.unescape(box.group("text"))
+        view.kind, view.wikitext = WIKITEXT, content[1:] if content.startswith("\n") else content
+        oldid = _int((query.get("oldid") or [None])[0])
+        view.revision = oldid or view.latest
+        return view
+    if action == "history":
+        view.kind = HISTORY
+        view.revisions = sorted(
+            {
+                int(i)
+                for node in tree.css("[data-mw-revid]")
+                if (i := node.attributes.get("data-mw-revid") or "").isdigit()
+            }
+        )
+        return view
+    if action not in ("view", "purge", "render"):
+        view.kind = f"action={action}"
+        return view
+    if article == 0:
+        view.kind = "listing of no page" if namespace == 14 else "no such page"
+        return view
+    view.revision = _int(config.get("wgRevisionId")) or view.latest
+    if config.get("wgIsRedirect") is True or (
+        "redirect" in query and tree.css_first(".redirectText a") is not None
+    ):
+        target = _redirect_target(tree)
+        if target:
+            view.kind, view.target = REDIRECT, target
+            return view
+    came_from = config.get("wgRedirectedFrom")
+    view.redirected_from = (
+        normalise_title(came_from)
+        if isinstance(came_from, str) and came_from
+        else _redirected_from(tree)
+    )
+    return view
+
+
+def _config(text: str) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for match in _CONFIG.finditer(text):
+        name, raw = match.group(1), match.group(2)
+        if name in found:
+            continue
+        try:
+            found[name] = json.loads(raw)
+        except ValueError:
+            continue
+    return found
+
+
+def _int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return None
+
+
+def _class_value(classes: list[str], prefix: str) -> str | None:
+    for name in classes:
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return None
+
+
+def _language(config: dict[str, object]) -> str:
+    for name in ("wgPageContentLanguage", "wgContentLanguage"):
+        value = config.get(name)
+        if isinstance(value, str):
+            return value
+    return ""
+
+
+def _title(config: dict[str, object], url: str, text: str) -> str | None:
+    name = config.get("wgPageName")
+    if isinstance(name, str) and name:
+        return normalise_title(name)
+    from_url = _url_title(url)
+    if from_url:
+        return normalise_title(from_url)
+    canonical = _CANONICAL.search(text[:100_000])
+    if canonical:
+        from_link = _url_title(html.unescape(canonical.group(1)))
+        if from_link:
+            return normalise_title(from_link)
+    return None
+
+
+def _url_title(url: str) -> str | None:
+    """The title a MediaWiki URL names: ``title=`` in its query, else its article path."""
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    if query.get("title"):
+        return unquote_plus(query["title"][0]) or None
+    match = _ARTICLE_PATH.search(parts.path)
+    if match:
+        return unquote(match.group("title")) or None
+    return None
+
+
+def _link_title(href: str) -> str | None:
+    if "redlink=1" in href:
+        return None
+    return _url_title(html.unescape(href))
+
+
+def _blue_links(tree: LexborHTMLParser) -> set[str]:
+    """Titles of the content's links to existing pages of the same wiki."""
+    content = tree.css_first("#mw-content-text") or tree.css_first("#bodyContent")
+    if content is None:
+        return set()
+    found: set[str] = set()
+    for link in content.css("a[href]"):
+        classes = (link.attributes.get("class") or "").split()
+        if {"new", "external", "extiw", "image", "mw-file-description"} & set(classes):
+            continue
+        href = link.attributes.get("href") or ""
+        if href.startswith(("#", "http:", "https:", "//")) and "/wiki/" not in href:
+            continue
+        title = _link_title(href)
+        if title and "action=" not in href:
+            found.add(normalise_title(title.split("#")[0]))
+    found.discard("")
+    return found
+
+
+def _redirect_target(tree: LexborHTMLParser) -> str | None:
+    link = tree.css_first(".redirectText a")
+    if link is None:
+        return None
+    href = link.attributes.get("href") or ""
+    title = _url_title(html.unescape(href))
+    if not title:
+        return None
+    fragment = urlsplit(html.unescape(href)).fragment
+    target = normalise_title(title)
+    return f"{target}#{unquote(fragment).replace('_', ' ')}" if fragment else target
+
+
+def _redirected_from(tree: LexborHTMLParser) -> str | None:
+    link = tree.css_first(".mw-redirectedfrom a")
+    if link is None:
+        return None
+    title = _url_title(html.unescape(link.attributes.get("href") or ""))
+    return normalise_title(title) if title else None
+
+
+def wikitext_of(capture: Capture) -> str:
+    """The exact wikitext a raw or edit-form capture holds (read again from its archive)."""
+    view = identify(capture)
+    if view.wikitext is None:
+        raise ValueError(f"{capture.url} no longer reads as wikitext")
+    return view.wikitext
