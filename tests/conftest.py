@@ -79,3 +79,11 @@ def eval_script(name: str):
     sys.modules[spec.name] = module  # dataclasses and pickling look modules up by name
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def wiki(tmp_path_factory):
+    """A throwaway MediaWiki 1.39 per test module (`mediawiki_wiki`); skips where absent."""
+    from mediawiki_wiki import running_wiki
+
+    yield from running_wiki(tmp_path_factory)

@@ -672,6 +672,111 @@ def batch_command(
     sys.exit(EXIT_PAGE_FAILED if summary.counts.get("FAILED") else EXIT_OK)
 
 
+@cli.command("site")
+@click.argument("inputs", nargs=-1, required=True, metavar="ARCHIVE...")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    metavar="OUT.xml|FOLDER",
+    help="One MediaWiki import file (OUT.xml; the pages and the resume state go to "
+    "OUT.parts/), or a folder: FOLDER/import.xml, FOLDER/pages/ and the reports.",
+)
+@click.option(
+    "-j", "--jobs", "workers", type=int, default=0, help="Worker processes (default: all cores)."
+)
+@click.option(
+    "--page-timeout",
+    type=float,
+    default=PAGE_SECONDS,
+    show_default=True,
+    help="Wall-clock seconds one page may take before it is stopped.",
+)
+@RULES_OPTION
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local worker processes, or a Dask cluster (pip install 'wikirecover[dask]').",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler (tcp://host:8786).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
+def site_command(
+    inputs: tuple[str, ...],
+    out: str,
+    workers: int,
+    page_timeout: float,
+    rules: tuple[str, ...],
+    engine: str,
+    scheduler: str | None,
+    quiet: bool,
+) -> None:
+    """Recover a whole wiki from web archives: WARC/ARC files (.warc, .warc.gz, .arc.gz), WACZ,
+    folders mirrored by wget or HTTrack, folders of pages saved from the Wayback Machine. Each
+    title once, from its best capture (exact wikitext of the newest revision first; newer
+    rendered HTML given an older capture's markup); redirects, talk and other namespaces kept;
+    special pages, histories, skin files and errors counted, never imported. Writes one import
+    file and a JSON and HTML report (per title, every capture and what it was used for; the
+    linked titles no capture holds). Rerunning resumes. Exit 0 when every page recovered, 3
+    when some page failed."""
+    from .batch.progress import progress_reporter
+    from .site import run_site
+
+    target = Path(out)
+    if target.suffix.lower() == ".xml":
+        folder, import_path = target.with_name(target.name[:-4] + ".parts"), target
+        report_base = target.with_name(target.name[:-4] + ".report")
+    else:
+        folder, import_path, report_base = target, target / "import.xml", target / "site-report"
+    try:
+        options = Options(rules=Rules.load(rules))
+        if (engine == "dask") != bool(scheduler):
+            raise WikirecoverError("--engine dask and --scheduler ADDRESS go together")
+        reporters: list = []
+
+        def planned(count: int) -> None:
+            if not quiet:
+                reporters.append(progress_reporter(count))
+
+        def progress(summary, outcome) -> None:
+            if reporters:
+                reporters[0](summary, outcome)
+
+        folder.mkdir(parents=True, exist_ok=True)
+        run = run_site(
+            list(inputs),
+            folder,
+            import_path,
+            options,
+            workers=workers,
+            page_seconds=page_timeout,
+            scheduler=scheduler,
+            progress=progress,
+            on_planned=planned,
+            report_base=report_base,
+        )
+    except WikirecoverError as exc:
+        _fail(str(exc))
+    summary = run.summary
+    if not quiet:
+        counts = "  ".join(f"{k} {v}" for k, v in sorted(summary.counts.items()))
+        not_pages = sum(v for k, v in run.by_kind.items() if k not in ("page", "wikitext",
+                        "redirect", "history"))  # fmt: skip
+        click.echo(
+            f"\n{len(run.plans)} titles from {run.captures} captures ({not_pages} not pages, "
+            f"{run.duplicates} duplicates); {counts}\n"
+            f"  {len(run.lost)} titles the wiki had are in no capture; "
+            f"{len(run.damage)} damaged records\n"
+            f"  archives {run.archive_bytes / 1e6:.1f} MB read in {run.read_seconds:.1f} s, "
+            f"pages recovered in {summary.seconds:.1f} s\n"
+            f"  import file: {import_path}\n  report: {report_base}.html, {report_base}.json",
+            err=True,
+        )
+    sys.exit(EXIT_PAGE_FAILED if summary.counts.get("FAILED") else EXIT_OK)
+
+
 @cli.command("list")
 def list_command() -> None:
     """List every reader, repair pass and writer with its one-line help."""

@@ -31,7 +31,7 @@ _ATTRIBUTE = re.compile(
 )
 _SRCSET_MORE = re.compile(r"(?P<lead>,\s*)" + _PREFIX + r"(?=[^\"'<>]*\s\d(?:\.\d+)?[xw])")
 _HEAD_INSERT = re.compile(
-    r"<script[^>]*(?:archive\.org/includes/analytics\.js|/_?static/js/[^>]*)>.*?"
+    r"<script[^>]*(?:archive\.org/includes/analytics\.js|/_?static/js/)[^>]*>.*?"
     r"<!-- End Wayback Rewrite JS Include -->\s*",
     re.DOTALL | re.IGNORECASE,
 )

@@ -78,7 +78,7 @@ def plan_titles(views: Iterable[View]) -> list[Plan]:
 
 
 def _plan(title: str, views: list[View], served: list[View]) -> Plan | None:
-    own = [v for v in views if not (v.kind == PAGE and v.redirected_from)]
+    own = views  # a page served "Redirected from" another title is a rendering of itself too
     pages = [v for v in own if v.kind == PAGE]
     texts = [v for v in own if v.kind == WIKITEXT]
     redirects = [v for v in own if v.kind == REDIRECT]

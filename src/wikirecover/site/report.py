@@ -65,12 +65,14 @@ def _count(items) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def write_reports(run: SiteRun, folder: Path, import_path: Path) -> dict:
+def write_reports(run: SiteRun, base: Path, import_path: Path) -> dict:
+    """``base``.json and ``base``.html."""
     data = report_data(run, import_path)
-    (folder / "site-report.json").write_text(
+    base.parent.mkdir(parents=True, exist_ok=True)
+    Path(f"{base}.json").write_text(
         json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    (folder / "site-report.html").write_text(render_html(data), encoding="utf-8")
+    Path(f"{base}.html").write_text(render_html(data), encoding="utf-8")
     return data
 
 

@@ -26,8 +26,6 @@ from .archives import captures
 from .choose import EXACT, REDIRECTED, RENDERED_WITH_MARKUP, Plan, plan_titles
 from .identify import View, identify, wikitext_of
 
-STATE_FOLDER_SUFFIX = ".parts"
-
 
 @dataclass
 class SiteRun:
@@ -117,9 +115,11 @@ def run_site(
     scheduler: str | None = None,
     progress: Callable[[Summary, Outcome | None], None] | None = None,
     on_planned: Callable[[int], None] | None = None,
+    report_base: Path | None = None,
 ) -> SiteRun:
-    """Recover the wiki the archives ``inputs`` hold: pages under ``folder``, the import file
-    at ``import_path``, the reports beside it."""
+    """Recover the wiki the archives ``inputs`` hold: pages (and the batch's resume state)
+    under ``folder``, the import file at ``import_path``, the reports at ``report_base`` +
+    ``.json`` / ``.html`` (by default ``folder/site-report``)."""
     from .links import check_links
     from .report import write_reports
 
@@ -155,7 +155,7 @@ def run_site(
     )
     run.outcomes = _outcomes(folder / "pages-report.jsonl", by_title)
     run.lost, run.red = check_links(pages, run)
-    write_reports(run, folder, import_path)
+    write_reports(run, report_base or folder / "site-report", import_path)
     return run
 
 
