@@ -638,3 +638,64 @@ def test_shared_crawl_imports_into_mediawiki(recovered: dict, wiki) -> None:
     parsed = api(port, action="parse", page="Bodmin", prop="text")["parse"]["text"]
     assert "Bodmin" in parsed and 'class="reference"' in parsed
     assert statistics["query"]["statistics"]["pages"] >= 54
+
+
+def test_site_on_dask_gives_the_local_pages(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    _warc(tmp_path / "site.warc.gz", _site_pages())
+    inputs = [str(tmp_path / "site.warc.gz")]
+    run_site(inputs, tmp_path / "local", tmp_path / "local.xml", Options(), workers=2)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        run = run_site(
+            inputs, tmp_path / "dask", tmp_path / "dask.xml", Options(),
+            scheduler=cluster.scheduler_address,
+        )  # fmt: skip
+    assert run.summary is not None and run.summary.pages == 4
+    local = {p.name: p.read_bytes() for p in (tmp_path / "local" / "pages").glob("*.wiki")}
+    remote = {p.name: p.read_bytes() for p in (tmp_path / "dask" / "pages").glob("*.wiki")}
+    assert local == remote and len(local) == 4
+
+
+def _wet(path: Path, records: list[tuple[str, str, str]]) -> None:
+    """A WARC of ``conversion`` records (a page's extracted text), as Common Crawl's WET."""
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, date, text in records:
+            record = writer.create_warc_record(
+                url,
+                "conversion",
+                payload=io.BytesIO(text.encode()),
+                warc_content_type="text/plain",
+                warc_headers_dict={"WARC-Date": date},
+            )
+            writer.write_record(record)
+
+
+def test_a_page_kept_only_as_text_gets_its_links_back(tmp_path: Path) -> None:
+    _warc(tmp_path / "site.warc.gz", _site_pages())
+    _wet(
+        tmp_path / "site.wet.gz",
+        [(f"{HOST}/wiki/Omega", "2010-02-01T00:00:00Z",
+          "Omega\nOmega comes after Sigma and before nothing; sigma again, and Pi and Lost.\n")],
+    )  # fmt: skip
+    out = tmp_path / "out"
+    run = run_site(
+        [str(tmp_path / "site.warc.gz"), str(tmp_path / "site.wet.gz")], out,
+        out / "import.xml", Options(), workers=1,
+    )  # fmt: skip
+    plans = {plan.title: plan for plan in run.plans}
+    assert plans["Omega"].method == "rendered text"
+    assert plans["Omega"].links_restored == ["Sigma", "Lost"]  # "Pi": too short to tell
+    text = (out / "pages" / run.outcomes["Omega"]["output"]).read_text()
+    assert "after [[Sigma]] and before" in text and "sigma again" in text  # the first mention
+    assert "[[Omega" not in text and "and [[Lost]]." in text
+    assert "Omega" in _imported_titles(out / "import.xml")
+    again = run_site(
+        [str(tmp_path / "site.warc.gz"), str(tmp_path / "site.wet.gz")], out,
+        out / "import.xml", Options(), workers=1,
+    )  # fmt: skip
+    assert {p.title: p for p in again.plans}["Omega"].links_restored == ["Sigma", "Lost"]

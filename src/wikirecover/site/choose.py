@@ -23,6 +23,7 @@ from .identify import HISTORY, PAGE, REDIRECT, WIKITEXT, View
 EXACT = "exact wikitext"  # the newest capture is the page's wikitext
 RENDERED = "rendered HTML"  # recovered from its rendering alone
 RENDERED_WITH_MARKUP = "rendered HTML + older wikitext"  # rendering, markup from older wikitext
+RENDERED_TEXT = "rendered text"  # a rendering kept only as its text; links from the title list
 REDIRECTED = "redirect"
 
 
@@ -37,6 +38,7 @@ class Plan:
     captures: list[dict] = field(default_factory=list)  # every capture, with its use
     notes: list[str] = field(default_factory=list)  # what was decided and why
     revisions: list[int] = field(default_factory=list)  # revision ids a history lists
+    links_restored: list[str] = field(default_factory=list)  # RENDERED_TEXT: titles linked
 
 
 def compare(a: View, b: View) -> int | None:
@@ -57,6 +59,16 @@ def _newest(views: list[View]) -> View | None:
         if best is None or (compare(view, best) or 0) >= 0:
             best = view
     return best
+
+
+def _newest_rendering(pages: list[View]) -> View | None:
+    """The newest rendering; a rendering kept only as text only where no HTML rendering is as
+    new (HTML keeps links, tables and references that text has lost)."""
+    html = _newest([v for v in pages if v.rendered_as == "html"])
+    text = _newest([v for v in pages if v.rendered_as != "html"])
+    if html is None or (text is not None and (compare(text, html) or 0) > 0):
+        return text or html
+    return html
 
 
 def plan_titles(views: Iterable[View]) -> list[Plan]:
@@ -88,7 +100,7 @@ def _plan(title: str, views: list[View], served: list[View]) -> Plan | None:
         namespace = DEFAULT.split(title)[0]
     plan = Plan(title, namespace, RENDERED)
     plan.revisions = sorted({r for h in histories for r in h.revisions})
-    page, text = _newest(pages), _newest(texts)
+    page, text = _newest_rendering(pages), _newest(texts)
     content = _newest([v for v in (page, text) if v is not None])
     redirect = _newest(redirects)
     if served and (redirect is None or _time(served) > (redirect.capture.timestamp or "")):
@@ -138,6 +150,12 @@ def _plan(title: str, views: list[View], served: list[View]) -> Plan | None:
         else:
             plan.main = page
             plan.notes.append(f"recovered from its rendering ({_when(page)}): no wikitext found")
+        if plan.main is not None and plan.main.rendered_as == "text":
+            plan.method = RENDERED_TEXT if plan.method == RENDERED else plan.method
+            plan.notes.append(
+                "the rendering was kept as text only: links are restored where the text names "
+                "a title of the site unambiguously"
+            )
     if plan.revisions and plan.main is not None and plan.main.revision is not None:
         latest = plan.revisions[-1]
         if plan.main.revision < latest:
@@ -155,7 +173,7 @@ def _time(views: list[View]) -> str:
 
 
 def _when(view: View) -> str:
-    parts = [view.kind if view.kind != PAGE else "rendered"]
+    parts = [view.kind if view.kind != PAGE else f"rendered {view.rendered_as}"]
     if view.revision is not None:
         parts.append(f"revision {view.revision}")
     if view.capture.timestamp:
@@ -175,7 +193,7 @@ def _described(view: View, plan: Plan) -> dict:
     else:
         use = "not used: an older or equal capture"
     return {
-        "kind": view.kind if view.kind != PAGE else "rendered",
+        "kind": view.kind if view.kind != PAGE else f"rendered {view.rendered_as}",
         "action": view.action,
         "url": view.capture.url,
         "time": view.capture.timestamp,

@@ -32,7 +32,7 @@ HISTORY = "history"  # a page's revision list
 USABLE = frozenset({PAGE, WIKITEXT, REDIRECT, HISTORY})
 
 _CONFIG = re.compile(
-    r"[\"']?\b(wg(?:PageName|NamespaceNumber|Action|RevisionId|CurRevisionId|ArticleId|"
+    r"\b(wg(?:PageName|NamespaceNumber|Action|RevisionId|CurRevisionId|ArticleId|"
     r"IsRedirect|RedirectedFrom|CanonicalSpecialPageName|PageContentLanguage|"
     r"ContentLanguage))[\"']?\s*[:=]\s*(\"(?:[^\"\\]|\\.)*\"|-?\d+|true|false|null)"
 )
@@ -60,6 +60,7 @@ class View:
     revisions: list[int] = field(default_factory=list)  # HISTORY: the revision ids listed
     known_titles: set[str] = field(default_factory=set)  # titles it shows to exist
     language: str = ""
+    rendered_as: str = "html"  # PAGE: "html", or "text" for a rendering kept as plain text
 
     @property
     def is_page(self) -> bool:
@@ -88,13 +89,19 @@ def identify(capture: Capture) -> View:
         return View(
             capture, WIKITEXT, normalise_title(title), action="raw", wikitext=capture.text()
         )
+    if kind == "text/plain" and action == "view" and (title := _url_title(capture.url)):
+        # the text of a rendered page (a crawler's text extraction, a WET record)
+        return View(capture, PAGE, normalise_title(title), rendered_as="text")
     if kind not in ("text/html", "application/xhtml+xml", ""):
         return View(capture, "not a page")
     return _html_view(capture, capture.text(), query, action)
 
 
 def _html_view(capture: Capture, text: str, query: dict[str, list[str]], action: str) -> View:
-    config = _config(text[:200_000])
+    head_end = text.find("</head>", 0, 300_000)
+    config = _config(text[:head_end] if head_end > 0 else text[:200_000])
+    if "wgPageName" not in config and head_end > 0:
+        config = _config(text[:300_000])  # MediaWiki 1.17-1.20 set it at the body's end
     body_classes = _BODY_CLASS.search(text[:300_000])
     classes = body_classes.group(1).split() if body_classes else []
     action = str(config.get("wgAction") or _class_value(classes, "action-") or action).lower()

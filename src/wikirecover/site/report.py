@@ -30,6 +30,7 @@ def report_data(run: SiteRun, import_path: Path) -> dict:
             "output": outcome.get("output"),
             "guesses": sum(1 for i in outcome.get("issues") or [] if i.get("severity") == "guess"),
             "notes": plan.notes,
+            "links_restored": plan.links_restored,
             "captures": plan.captures,
         }
     return {

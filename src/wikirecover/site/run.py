@@ -12,6 +12,7 @@ title every capture found and what each was used for (`report`).
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -22,9 +23,11 @@ from ..batch.pool import Outcome
 from ..batch.run import Summary, run_batch
 from ..batch.sources import InputMeter, Job
 from ..options import Options
+from ..writers.mediawiki_xml import write_import_file
 from .archives import captures
-from .choose import EXACT, REDIRECTED, RENDERED_WITH_MARKUP, Plan, plan_titles
+from .choose import EXACT, REDIRECTED, RENDERED_TEXT, RENDERED_WITH_MARKUP, Plan, plan_titles
 from .identify import View, identify, wikitext_of
+from .relink import TitleIndex, restore_links
 
 
 @dataclass
@@ -100,7 +103,7 @@ def job_for(plan: Plan) -> Job:
         upstream = wikitext_of(plan.markup.capture).rstrip() + "\n"
     return Job(
         plan.title, plan.title, main.capture.origin, relative,
-        text=main.capture.text(), kind="html", upstream=upstream, note=note,
+        text=main.capture.text(), kind=main.rendered_as, upstream=upstream, note=note,
     )  # fmt: skip
 
 
@@ -143,7 +146,7 @@ def run_site(
     run.summary = run_batch(
         [],
         pages,
-        "mediawiki-xml",
+        "wikitext",
         options,
         workers=workers,
         report=folder / "pages-report.jsonl",
@@ -151,18 +154,59 @@ def run_site(
         scheduler=scheduler,
         progress=progress,
         source=planned,
-        import_path=import_path,
     )
     run.outcomes = _outcomes(folder / "pages-report.jsonl", by_title)
+    _relink(run, pages)
+    write_import_file(
+        import_path,
+        (
+            (plan.title, (pages / output).read_text(encoding="utf-8"), plan.main.capture.origin)
+            for plan in run.plans
+            if plan.main is not None
+            and (output := run.outcomes.get(plan.title, {}).get("output"))
+            and (pages / output).exists()
+        ),
+    )
     run.lost, run.red = check_links(pages, run)
     write_reports(run, report_base or folder / "site-report", import_path)
     return run
 
 
+def _relink(run: SiteRun, pages: Path) -> None:
+    """Links restored in the pages kept only as text, from the site's title list; each link is
+    a guess in the page's outcome, and kept in ``relinked.json`` beside the pages for a rerun
+    (which finds the page already linked)."""
+    texts = [plan for plan in run.plans if plan.method == RENDERED_TEXT]
+    if not texts:
+        return
+    record = pages.parent / "relinked.json"
+    earlier = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
+    index = TitleIndex(run.known_titles | {plan.title for plan in run.plans})
+    for plan in texts:
+        outcome = run.outcomes.get(plan.title)
+        if not outcome or not outcome.get("output"):
+            continue
+        path = pages / outcome["output"]
+        text, added = restore_links(path.read_text(encoding="utf-8"), index, plan.title)
+        if added:
+            path.write_text(text, encoding="utf-8")
+        added = added or earlier.get(plan.title, [])  # none new: linked by an earlier run
+        earlier[plan.title] = plan.links_restored = added
+        issues = outcome.setdefault("issues", [])
+        issues += [
+            {
+                "code": "link-restored",
+                "message": f"linked {title!r}: the text names a title the site had",
+                "component": "site:relink",
+                "severity": "guess",
+            }
+            for title in added
+        ]
+    record.write_text(json.dumps(earlier, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def _outcomes(report: Path, plans: dict[str, Plan]) -> dict[str, dict]:
     """The last record of each title in the batch's report (a rerun appends)."""
-    import json
-
     found: dict[str, dict] = {}
     if not report.exists():
         return found

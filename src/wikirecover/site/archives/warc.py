@@ -4,9 +4,11 @@ with warcio, which alone reads them.
 FastWARC reads this project's sample crawl at 89 MB/s (compressed) where warcio reads it at
 17 MB/s (``python benchmarks/site_archives.py --readers``). Records are streamed: each response
 is handed on with its offset, and its body is read again from there when a page needs it, so a
-multi-GB archive runs in flat memory. A ``revisit`` record (the crawler saw the same payload
-again) is a capture of its own whose body is the earlier response's. A damaged record ends the
-file's reading with a note; the captures before it are kept.
+multi-GB archive runs in flat memory. A ``conversion`` record (the text a crawler extracted
+from a page, as in Common Crawl's WET files) is a capture of that text. A ``revisit`` record
+(the crawler saw the same payload again) is a capture of its own whose body is the earlier
+response's. A damaged record ends the file's reading with a note; the captures before it are
+kept.
 """
 
 from __future__ import annotations
@@ -27,7 +29,12 @@ def warc_captures(name: str, opener: Opener, damage: list[str]) -> Iterator[Capt
     reading stopped early, if it did."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    wanted = WarcRecordType.response | WarcRecordType.revisit | WarcRecordType.resource
+    wanted = (
+        WarcRecordType.response
+        | WarcRecordType.revisit
+        | WarcRecordType.resource
+        | WarcRecordType.conversion  # a page's text, as Common Crawl's WET files keep it
+    )
     by_digest: dict[str, Callable[[], bytes]] = {}
     with opener() as handle:
         try:
@@ -35,7 +42,7 @@ def warc_captures(name: str, opener: Opener, damage: list[str]) -> Iterator[Capt
                 url = record.headers.get("WARC-Target-URI") or ""
                 timestamp = _timestamp(record.headers.get("WARC-Date") or "")
                 digest = record.headers.get("WARC-Payload-Digest") or ""
-                if record.record_type == WarcRecordType.resource:
+                if record.record_type in (WarcRecordType.resource, WarcRecordType.conversion):
                     kind, charset = split_content_type(record.headers.get("Content-Type"))
                     status = 200
                     read = _reader(opener, record.stream_pos, http=False)
