@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 BodyReader = Callable[[], bytes]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Capture:
     url: str  # the original URL (Wayback's rewriting undone)
     timestamp: str | None  # capture time, YYYYMMDDhhmmss; None where the archive keeps none

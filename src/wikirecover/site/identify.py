@@ -20,8 +20,6 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote, unquote_plus, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
-
 from ..titles import normalise_title
 from .capture import Capture
 
@@ -42,10 +40,20 @@ _TEXTAREA = re.compile(
 _BODY_CLASS = re.compile(r"<body\b[^>]*\bclass=\"([^\"]*)\"", re.I)
 _CANONICAL = re.compile(r"<link\b[^>]*rel=\"canonical\"[^>]*href=\"([^\"]+)\"", re.I)
 _ARTICLE_PATH = re.compile(r"/(?:wiki|index\.php)/(?P<title>[^?#]+)")
+_INTERNAL_LINK = re.compile(
+    r"<a\s[^>]*?\bhref=\"(?:https?://[^/\"]+)?/(?:[\w.-]+/)?(?:(?:wiki|index\.php)/([^\"?#]+)"
+    r"|index\.php\?title=([^\"&#]+))[^\"]*\"[^>]*>"
+)
+_NOT_BLUE = ('class="new', ' new"', "extiw", "external", "redlink=1", "action=", "image")
+_A_TAG = re.compile(r"<a\s([^>]*)>", re.I)
+_ATTRIBUTE = re.compile(r"([\w-]+)\s*=\s*\"([^\"]*)\"")
+_REVISION_ID = re.compile(r"\bdata-mw-revid=\"(\d+)\"")
+# where a page's content column ends (MonoBook, Vector, Timeless: the footer or the categories)
+_CONTENT_ENDS = ('class="printfooter"', 'id="catlinks"', 'class="catlinks', 'id="footer"')
 _SKIN = ("text/css", "text/javascript", "application/javascript", "application/x-javascript")
 
 
-@dataclass
+@dataclass(slots=True)
 class View:
     capture: Capture
     kind: str  # PAGE, WIKITEXT, REDIRECT, HISTORY, or why it is not a page
@@ -115,8 +123,7 @@ def _html_view(capture: Capture, text: str, query: dict[str, list[str]], action:
         namespace = -1 if special else int(number) if number and number.isdigit() else None
     view = View(capture, PAGE, title, namespace, action, language=_language(config))
     view.latest = _int(config.get("wgCurRevisionId"))
-    tree = LexborHTMLParser(text)
-    view.known_titles = _blue_links(tree)
+    view.known_titles = _blue_links(text)
     if namespace == -1 or config.get("wgCanonicalSpecialPageName"):
         view.kind = "special page"
         return view
@@ -139,13 +146,7 @@ def _html_view(capture: Capture, text: str, query: dict[str, list[str]], action:
         return view
     if action == "history":
         view.kind = HISTORY
-        view.revisions = sorted(
-            {
-                int(i)
-                for node in tree.css("[data-mw-revid]")
-                if (i := node.attributes.get("data-mw-revid") or "").isdigit()
-            }
-        )
+        view.revisions = sorted({int(i) for i in _REVISION_ID.findall(text)})
         return view
     if action not in ("view", "purge", "render"):
         view.kind = f"action={action}"
@@ -155,9 +156,9 @@ def _html_view(capture: Capture, text: str, query: dict[str, list[str]], action:
         return view
     view.revision = _int(config.get("wgRevisionId")) or view.latest
     if config.get("wgIsRedirect") is True or (
-        "redirect" in query and tree.css_first(".redirectText a") is not None
+        "redirect" in query and _first_link(text, 'class="redirectText"') is not None
     ):
-        target = _redirect_target(tree)
+        target = _redirect_target(text)
         if target:
             view.kind, view.target = REDIRECT, target
             return view
@@ -165,7 +166,7 @@ def _html_view(capture: Capture, text: str, query: dict[str, list[str]], action:
     view.redirected_from = (
         normalise_title(came_from)
         if isinstance(came_from, str) and came_from
-        else _redirected_from(tree)
+        else _redirected_from(text)
     )
     return view
 
@@ -235,50 +236,58 @@ def _url_title(url: str) -> str | None:
     return None
 
 
-def _link_title(href: str) -> str | None:
-    if "redlink=1" in href:
+def _attributes(tag: str) -> dict[str, str]:
+    return {name.lower(): html.unescape(value) for name, value in _ATTRIBUTE.findall(tag)}
+
+
+def _first_link(text: str, marker: str) -> dict[str, str] | None:
+    """The attributes of the first link after ``marker`` (within the element it marks)."""
+    at = text.find(marker)
+    if at < 0:
         return None
-    return _url_title(html.unescape(href))
+    link = _A_TAG.search(text, at, at + 5000)
+    return _attributes(link.group(1)) if link else None
 
 
-def _blue_links(tree: LexborHTMLParser) -> set[str]:
-    """Titles of the content's links to existing pages of the same wiki."""
-    content = tree.css_first("#mw-content-text") or tree.css_first("#bodyContent")
-    if content is None:
+def _blue_links(text: str) -> set[str]:
+    """Titles of the content's links to existing pages of the same wiki (a red link has class
+    ``new``; interwiki, external and file links are not titles of this wiki)."""
+    start = text.find('id="mw-content-text"')
+    if start < 0:
+        start = text.find('id="bodyContent"')
+    if start < 0:
         return set()
-    found: set[str] = set()
-    for link in content.css("a[href]"):
-        classes = (link.attributes.get("class") or "").split()
-        if {"new", "external", "extiw", "image", "mw-file-description"} & set(classes):
+    ends = [e for e in (text.find(m, start) for m in _CONTENT_ENDS) if e > 0]
+    end = min(ends) if ends else len(text)
+    raw: set[str] = set()
+    for match in _INTERNAL_LINK.finditer(text, start, end):
+        tag = match.group(0)
+        if any(marker in tag for marker in _NOT_BLUE):
             continue
-        href = link.attributes.get("href") or ""
-        if href.startswith(("#", "http:", "https:", "//")) and "/wiki/" not in href:
-            continue
-        title = _link_title(href)
-        if title and "action=" not in href:
-            found.add(normalise_title(title.split("#")[0]))
+        raw.add(match.group(1) or match.group(2))
+    found = {normalise_title(unquote(html.unescape(t))) for t in raw}
     found.discard("")
     return found
 
 
-def _redirect_target(tree: LexborHTMLParser) -> str | None:
-    link = tree.css_first(".redirectText a")
+def _redirect_target(text: str) -> str | None:
+    link = _first_link(text, 'class="redirectText"')
     if link is None:
         return None
-    href = link.attributes.get("href") or ""
-    title = _url_title(html.unescape(href))
+    href = link.get("href", "")
+    title = _url_title(href)
     if not title:
         return None
-    fragment = urlsplit(html.unescape(href)).fragment
+    fragment = urlsplit(href).fragment
     target = normalise_title(title)
     return f"{target}#{unquote(fragment).replace('_', ' ')}" if fragment else target
 
 
-def _redirected_from(tree: LexborHTMLParser) -> str | None:
-    link = tree.css_first(".mw-redirectedfrom a")
+def _redirected_from(text: str) -> str | None:
+    link = _first_link(text, 'class="mw-redirectedfrom"')
     if link is None:
         return None
-    title = _url_title(html.unescape(link.attributes.get("href") or ""))
+    title = _url_title(link.get("href", ""))
     return normalise_title(title) if title else None
 
 

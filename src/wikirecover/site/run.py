@@ -29,6 +29,8 @@ from .choose import EXACT, REDIRECTED, RENDERED_TEXT, RENDERED_WITH_MARKUP, Plan
 from .identify import View, identify, wikitext_of
 from .relink import TitleIndex, restore_links
 
+_NONE: set[str] = set()  # what a kept view's titles become once gathered (never changed)
+
 
 @dataclass
 class SiteRun:
@@ -69,7 +71,7 @@ def scan(inputs: list[str], run: SiteRun) -> list[View]:
             continue
         run.by_kind[view.kind] += 1
         run.known_titles |= view.known_titles
-        view.known_titles = set()
+        view.known_titles = _NONE
         view.wikitext = None  # read again when the page is recovered: memory stays flat
         if view.is_page:
             kept.append(view)
