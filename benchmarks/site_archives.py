@@ -115,13 +115,15 @@ def measure_form(form: str, archives: Path, shared: Path, work: Path) -> dict:
     # shows a template as a red link and nothing of its parameters), where the page was
     # recovered from a rendering alone; exact captures count 1.0
     rendered = [t for t in articles if recovered[t].method == "rendered HTML"]
-    ceiling_dir = work / f"{form}-ceiling"
+    ceiling_dir, ceiling_truth = work / f"{form}-ceiling", work / f"{form}-ceiling-truth"
     ceiling_dir.mkdir()
+    ceiling_truth.mkdir()
     for title in rendered:
         safe = pages[title]["safe_name"]
         text = (archives / "truth" / f"{safe}.wiki").read_text(encoding="utf-8")
         (ceiling_dir / f"{safe}.wiki").write_text(without_parameters(text), encoding="utf-8")
-    ceiling = score(truth_dir, ceiling_dir, shared)["pages"] if rendered else {}
+        (ceiling_truth / f"{safe}.wiki").write_text(text, encoding="utf-8")
+    ceiling = score(ceiling_truth, ceiling_dir, shared)["pages"] if rendered else {}
     per_page = {page: row["score"] for page, row in scored.get("pages", {}).items()}
     older = [pages[t]["safe_name"] for t in articles if older_exact(form, pages[t])]
     older_scores = [per_page[s] for s in older if s in per_page]
@@ -148,6 +150,10 @@ def measure_form(form: str, archives: Path, shared: Path, work: Path) -> dict:
         "rendered-only articles": len(rendered),
         "rendered-only mean score": _mean(per_page[pages[t]["safe_name"]] for t in rendered),
         "rendered-only ceiling": _mean(row["score"] for row in ceiling.values()),
+        "furthest below the ceiling": sorted(
+            ((s, round(per_page[s] - row["score"], 3)) for s, row in ceiling.items()),
+            key=lambda pair: pair[1],
+        )[:6],
         "articles mean ceiling": _mean(
             ceiling[s]["score"] if s in ceiling else 1.0
             for s in (pages[t]["safe_name"] for t in articles)

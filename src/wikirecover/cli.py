@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -745,6 +746,17 @@ def site_command(
                 reporters[0](summary, outcome)
 
         folder.mkdir(parents=True, exist_ok=True)
+        shown = [0.0]
+
+        def scanning(run, origin: str) -> None:
+            now = time.monotonic()
+            if quiet or not sys.stderr.isatty() or now - shown[0] < 0.5:
+                return
+            shown[0] = now
+            where = origin.rsplit("@", 1)
+            at = f", at byte {int(where[1]):,} of {where[0]}" if len(where) == 2 else ""
+            click.echo(f"\rscanning: {run.captures} captures{at} ", nl=False, err=True)
+
         run = run_site(
             list(inputs),
             folder,
@@ -756,6 +768,7 @@ def site_command(
             progress=progress,
             on_planned=planned,
             report_base=report_base,
+            scanning=scanning,
         )
     except WikirecoverError as exc:
         _fail(str(exc))

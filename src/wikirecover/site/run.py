@@ -50,8 +50,11 @@ class SiteRun:
     red: dict[str, list[str]] = field(default_factory=dict)  # red-linked: never written
 
 
-def scan(inputs: list[str], run: SiteRun) -> list[View]:
-    """Every capture identified; the views of pages kept (without their bodies)."""
+def scan(
+    inputs: list[str], run: SiteRun, progress: Callable[[SiteRun, str], None] | None = None
+) -> list[View]:
+    """Every capture identified; the views of pages kept (without their bodies).
+    ``progress`` is called after each capture with the run and where the reading is."""
     started = time.perf_counter()
     seen: set[tuple[str, str | None, str]] = set()
     kept: list[View] = []
@@ -70,6 +73,8 @@ def scan(inputs: list[str], run: SiteRun) -> list[View]:
             run.damage.append(f"{capture.origin}: {capture.url}: {exc}")
             continue
         run.by_kind[view.kind] += 1
+        if progress is not None:
+            progress(run, capture.origin)
         run.known_titles |= view.known_titles
         view.known_titles = _NONE
         view.wikitext = None  # read again when the page is recovered: memory stays flat
@@ -121,6 +126,7 @@ def run_site(
     progress: Callable[[Summary, Outcome | None], None] | None = None,
     on_planned: Callable[[int], None] | None = None,
     report_base: Path | None = None,
+    scanning: Callable[[SiteRun, str], None] | None = None,
 ) -> SiteRun:
     """Recover the wiki the archives ``inputs`` hold: pages (and the batch's resume state)
     under ``folder``, the import file at ``import_path``, the reports at ``report_base`` +
@@ -129,7 +135,7 @@ def run_site(
     from .report import write_reports
 
     run = SiteRun(list(inputs))
-    views = scan(run.inputs, run)
+    views = scan(run.inputs, run, scanning)
     run.plans = plan_titles(views)
     if on_planned:
         on_planned(len(run.plans))

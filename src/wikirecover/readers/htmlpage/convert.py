@@ -311,10 +311,14 @@ class Converter:
             return ""
         if tag == "a":
             return self.link(node, classes)
-        if tag in ("b", "strong"):
-            return f"'''{self.inline(node)}'''"
-        if tag in ("i", "em"):
-            return f"''{self.inline(node)}''"
+        if tag in ("b", "strong", "i", "em"):
+            inner = self.inline(node)
+            if not inner.strip():
+                # an empty bold or italic (a quote left open before a line's end renders so):
+                # its quotes would run into the next ones and open a style that never closes
+                return inner
+            quotes = "'''" if tag in ("b", "strong") else "''"
+            return f"{quotes}{inner}{quotes}"
         if tag == "br":
             return "<br />"
         if tag == "sup" and "reference" in classes:
@@ -391,9 +395,21 @@ class Converter:
             return f'<ref name="{_ref_name(note)}"{_group(group)} />'
         return self.definition(note, force_name=note.backlinks > 1)
 
+    def note_text(self, body: LexborNode) -> str:
+        """A reference's text: inline, or where it holds a list or paragraphs, its blocks on
+        their own lines (a list in a reference starts a line, as its wikitext did)."""
+        if not any(child.tag in _NOTE_BLOCKS for child in children(body)):
+            return self.inline(body).strip()
+        out = ""
+        for block in self.blocks(body):
+            if out:
+                out += "\n" if block[:1] in "*#:;" else "\n\n"
+            out += block
+        return out.strip()
+
     def definition(self, note: Note, force_name: bool) -> str:
         note.defined = True
-        body = self.inline(note.body).strip() if note.body is not None else ""
+        body = self.note_text(note.body) if note.body is not None else ""
         named = note.name or force_name
         name = f' name="{_ref_name(note)}"' if named else ""
         return f"<ref{name}{_group(note.group)}>{body}</ref>"
@@ -425,6 +441,9 @@ def _owner_table(row: LexborNode) -> int | None:
 
 # A cell whose text starts with attributes and a single pipe: `style="text-align:center"|Level`.
 _ATTRIBUTES_AS_TEXT = re.compile(r'\A((?:[a-z-]+\s*=\s*"[^"\n]*"\s*)+)\|(?!\|)')
+
+
+_NOTE_BLOCKS = frozenset({"ul", "ol", "dl", "p"})
 
 
 def _list_items(node: LexborNode) -> list[LexborNode]:
