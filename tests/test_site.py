@@ -699,3 +699,31 @@ def test_a_page_kept_only_as_text_gets_its_links_back(tmp_path: Path) -> None:
         out / "import.xml", Options(), workers=1,
     )  # fmt: skip
     assert {p.title: p for p in again.plans}["Omega"].links_restored == ["Sigma", "Lost"]
+
+
+def _arc(records: list[tuple[str, str, bytes]]) -> bytes:
+    """An ARC (version 1) file: the file header, then a header line and an HTTP response per
+    record (the format of the Internet Archive's crawls before WARC)."""
+    version = b"1 0 wikirecover\nURL IP-address Archive-date Content-type Archive-length\n"
+    out = b"filedesc://test.arc 0.0.0.0 20100101000000 text/plain %d\n" % len(version) + version
+    for url, date, body in records:
+        http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n" + body
+        out += b"\n%s 127.0.0.1 %s text/html %d\n" % (url.encode(), date.encode(), len(http)) + http
+    return out + b"\n"
+
+
+def test_arc_captures(tmp_path: Path) -> None:
+    pages = [
+        (f"{HOST}/wiki/Pi", "20100101000000", mw_page("Pi", revision=3).encode()),
+        (f"{HOST}/wiki/Rho", "20110101000000", mw_page("Rho", revision=4).encode()),
+    ]
+    (tmp_path / "crawl.arc").write_bytes(_arc(pages))
+    assert archive_kind(tmp_path / "crawl.arc") == "arc"
+    damage: list[str] = []
+    found = [c for _, c in captures([str(tmp_path / "crawl.arc")], damage)]
+    assert [(c.url, c.timestamp, c.status) for c in found] == [
+        (f"{HOST}/wiki/Pi", "20100101000000", 200),
+        (f"{HOST}/wiki/Rho", "20110101000000", 200),
+    ]
+    assert not damage
+    assert [identify(c).title for c in found] == ["Pi", "Rho"]  # bodies read again by offset

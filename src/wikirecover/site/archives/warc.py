@@ -128,8 +128,9 @@ def _dechunk(body: bytes) -> bytes:
     return bytes(out)
 
 
-def arc_captures(name: str, path: Path, damage: list[str]) -> Iterator[Capture]:
+def arc_captures(path: Path, damage: list[str]) -> Iterator[Capture]:
     """The records of an ARC file (warcio reads ARC as WARC responses)."""
+    name = str(path)
     from warcio.archiveiterator import ArchiveIterator
 
     with open(path, "rb") as handle:
