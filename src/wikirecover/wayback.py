@@ -93,6 +93,15 @@ def unwrap(html: str) -> Unwrapped:
     return Unwrapped(html, wombat.group("url") if wombat else None, timestamp, tuple(removed))
 
 
+def capture_of(html: str) -> tuple[str | None, str | None]:
+    """A Wayback save's original URL and capture time, read from the replay's script and
+    closing comment without unwrapping the page (None where they are not there)."""
+    wombat = _WOMBAT.search(html[:20_000])
+    if wombat:
+        return wombat.group("url"), wombat.group("ts")
+    return None, _archived_on(html)
+
+
 def original_url(url: str) -> tuple[str, str | None]:
     """A Wayback Machine URL's original URL and timestamp (``url`` itself, None otherwise)."""
     match = re.match(_PREFIX + r"(?P<rest>.*)$", url, re.IGNORECASE)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from ...wayback import is_wayback, unwrap
+from ...wayback import capture_of, is_wayback, unwrap
 from ..capture import Capture
 
 _HTTRACK = re.compile(
@@ -42,10 +42,14 @@ def _capture(root: Path, file: Path) -> Capture:
     if is_html:
         text = head.decode("utf-8", errors="replace")
         if is_wayback(text):
-            unwrapped = unwrap(file.read_text(encoding="utf-8", errors="replace"))
+            whole = file.read_text(encoding="utf-8", errors="replace")
+            url, timestamp = capture_of(whole)
+            if url is None or timestamp is None:
+                unwrapped = unwrap(whole)  # the time from its rewritten links
+                url, timestamp = url or unwrapped.url, timestamp or unwrapped.timestamp
             return Capture(
-                unwrapped.url or _url_from_path(root, file, True),
-                unwrapped.timestamp,
+                url or _url_from_path(root, file, True),
+                timestamp,
                 None,
                 "text/html",
                 origin,
