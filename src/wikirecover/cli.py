@@ -38,6 +38,32 @@ RULES_OPTION = click.option(
 )
 
 
+JOBS_OPTION = click.option(
+    "-j", "--jobs", "workers", type=int, default=0, help="Worker processes (default: all cores)."
+)
+PAGE_TIMEOUT_OPTION = click.option(
+    "--page-timeout",
+    type=float,
+    default=PAGE_SECONDS,
+    show_default=True,
+    help="Wall-clock seconds one page may take before it is stopped.",
+)
+
+
+def ENGINE_OPTIONS(command):  # a decorator, named as the options above
+    """--engine local|dask and --scheduler ADDRESS: where a batch's pages are converted."""
+    command = click.option(
+        "--scheduler", metavar="ADDRESS", help="The Dask scheduler (tcp://host:8786)."
+    )(command)
+    return click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="local worker processes, or a Dask cluster (pip install 'wikirecover[dask]').",
+    )(command)
+
+
 def _fail(message: str, code: int = EXIT_USAGE) -> None:
     click.echo(f"wikirecover: error: {message}", err=True)
     sys.exit(code)
@@ -577,9 +603,7 @@ def restore_command(
     metavar="FORMAT",
     help="Output format; `wikirecover list` shows all.",
 )
-@click.option(
-    "-j", "--jobs", "workers", type=int, default=0, help="Worker processes (default: all cores)."
-)
+@JOBS_OPTION
 @click.option("--include", multiple=True, metavar="GLOB", help="Only files matching (repeatable).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip files matching (repeatable).")
 @click.option(
@@ -595,13 +619,7 @@ def restore_command(
     metavar="FILE.jsonl",
     help="One JSON record per page (default: FOLDER/wikirecover-report.jsonl).",
 )
-@click.option(
-    "--page-timeout",
-    type=float,
-    default=PAGE_SECONDS,
-    show_default=True,
-    help="Wall-clock seconds one page may take before it is stopped.",
-)
+@PAGE_TIMEOUT_OPTION
 @RULES_OPTION
 @click.option(
     "--upstream",
@@ -609,14 +627,7 @@ def restore_command(
     help="Upstream pages (a folder of files named by title, or an XML dump), paired "
     "with the pages by title: see `convert --upstream`.",
 )
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "dask"]),
-    default="local",
-    show_default=True,
-    help="local worker processes, or a Dask cluster (pip install 'wikirecover[dask]').",
-)
-@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler (tcp://host:8786).")
+@ENGINE_OPTIONS
 @click.option("--no-repair", is_flag=True, help="Convert clean wikitext as it is.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
 def batch_command(
@@ -684,25 +695,10 @@ def batch_command(
     help="One MediaWiki import file (OUT.xml; the pages and the resume state go to "
     "OUT.parts/), or a folder: FOLDER/import.xml, FOLDER/pages/ and the reports.",
 )
-@click.option(
-    "-j", "--jobs", "workers", type=int, default=0, help="Worker processes (default: all cores)."
-)
-@click.option(
-    "--page-timeout",
-    type=float,
-    default=PAGE_SECONDS,
-    show_default=True,
-    help="Wall-clock seconds one page may take before it is stopped.",
-)
+@JOBS_OPTION
+@PAGE_TIMEOUT_OPTION
 @RULES_OPTION
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "dask"]),
-    default="local",
-    show_default=True,
-    help="local worker processes, or a Dask cluster (pip install 'wikirecover[dask]').",
-)
-@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler (tcp://host:8786).")
+@ENGINE_OPTIONS
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
 def site_command(
     inputs: tuple[str, ...],
