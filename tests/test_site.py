@@ -576,7 +576,7 @@ def _imported_titles(path: Path) -> list[str]:
 
 # --- the shared crawl ------------------------------------------------------------------------
 
-FORMS = {"warc": "site.warc.gz", "wayback": "wayback", "mirror": "mirror"}
+FORMS = {"warc": "site.warc.gz", "wayback": "wayback", "mirror": "mirror", "all": ""}
 
 
 @pytest.fixture(scope="module")
@@ -586,7 +586,8 @@ def recovered(tmp_path_factory) -> dict:
     results = {}
     for form, name in FORMS.items():
         folder = tmp_path_factory.mktemp(form)
-        run = run_site([str(archives / name)], folder, folder / "import.xml", Options(), workers=2)
+        inputs = [str(archives / n) for n in (FORMS.values() if form == "all" else [name]) if n]
+        run = run_site(inputs, folder, folder / "import.xml", Options(), workers=2)
         results[form] = (run, folder)
     return {"archives": archives, "pages": manifest["pages"], "runs": results}
 
@@ -595,7 +596,7 @@ def recovered(tmp_path_factory) -> dict:
 def test_shared_crawl(recovered: dict, form: str) -> None:
     archives, pages = recovered["archives"], recovered["pages"]
     run, folder = recovered["runs"][form]
-    key = {"warc": None, "wayback": "wayback", "mirror": "mirror"}[form]
+    key = {"warc": None, "wayback": "wayback", "mirror": "mirror", "all": None}[form]
 
     def held(page: dict) -> bool:
         return key is None or any(c.get(key) for g in page["captures"].values() for c in g)

@@ -56,9 +56,23 @@ def _newest(views: list[View]) -> View | None:
     """The newest of ``views`` (by revision, then time; the last found among equals)."""
     best: View | None = None
     for view in views:
-        if best is None or (compare(view, best) or 0) >= 0:
+        order = compare(view, best) if best is not None else 1
+        if order is None:  # unknown: the capture that says when it is wins over one that does not
+            order = 1 if _dated(view) and not _dated(best) else -1
+        elif (
+            order == 0
+            and best is not None
+            and best.capture.timestamp
+            and not view.capture.timestamp
+        ):
+            order = -1  # the same revision: the capture that keeps its time
+        if order >= 0:
             best = view
     return best
+
+
+def _dated(view: View | None) -> bool:
+    return view is not None and (view.revision is not None or view.capture.timestamp is not None)
 
 
 def _newest_rendering(pages: list[View]) -> View | None:

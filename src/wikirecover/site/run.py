@@ -56,14 +56,15 @@ def scan(
     """Every capture identified; the views of pages kept (without their bodies).
     ``progress`` is called after each capture with the run and where the reading is."""
     started = time.perf_counter()
-    seen: set[tuple[str, str | None, str]] = set()
+    seen: set[tuple[str, str]] = set()
     kept: list[View] = []
     for kind, capture in captures(inputs, run.damage):
-        identity = (capture.url, capture.timestamp, capture.origin.split("@")[0])
-        if capture.timestamp is not None and identity in seen:
-            run.duplicates += 1
-            continue
-        seen.add(identity)
+        if capture.timestamp is not None:  # a mirror's files have no time: never the same
+            identity = (capture.url, capture.timestamp)
+            if identity in seen:
+                run.duplicates += 1
+                continue
+            seen.add(identity)
         run.captures += 1
         run.by_input[kind] += 1
         try:
@@ -168,7 +169,12 @@ def run_site(
     write_import_file(
         import_path,
         (
-            (plan.title, (pages / output).read_text(encoding="utf-8"), plan.main.capture.origin)
+            (
+                plan.title,
+                (pages / output).read_text(encoding="utf-8"),
+                plan.main.capture.origin,
+                plan.namespace,
+            )
             for plan in run.plans
             if plan.main is not None
             and (output := run.outcomes.get(plan.title, {}).get("output"))

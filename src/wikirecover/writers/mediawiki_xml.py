@@ -69,9 +69,10 @@ def export_xml(documents: list[Document]) -> str:
     return etree.tostring(root, encoding="unicode", pretty_print=True)
 
 
-def write_import_file(path: str | Path, pages: Iterable[tuple[str, str, str]]) -> int:
-    """Stream ``pages`` (title, wikitext, origin) into an import file at ``path``, one page in
-    memory at a time; returns how many were written."""
+def write_import_file(path: str | Path, pages: Iterable[tuple]) -> int:
+    """Stream ``pages`` (title, wikitext, origin[, namespace number]) into an import file at
+    ``path``, one page in memory at a time; returns how many were written. Without its number,
+    a page's namespace is read from its title's prefix (MediaWiki's English names)."""
     timestamp = _timestamp()
     count = 0
     root = _root()
@@ -80,8 +81,9 @@ def write_import_file(path: str | Path, pages: Iterable[tuple[str, str, str]]) -
         attributes = {k: v for k, v in root.attrib.items() if not k.startswith(f"{{{XML}}}")}
         with xml.element(root.tag, attrib=attributes, nsmap=root.nsmap):  # (xml:lang left out)
             xml.write(root[0], pretty_print=True)  # siteinfo
-            for count, (title, text, origin) in enumerate(pages, 1):
-                xml.write(_page(count, title, text, origin, timestamp), pretty_print=True)
+            for count, (title, text, origin, *namespace) in enumerate(pages, 1):
+                number = namespace[0] if namespace else None
+                xml.write(_page(count, title, text, origin, timestamp, number), pretty_print=True)
     return count
 
 
