@@ -231,6 +231,17 @@ IDENTIFY_CASES = [
         200,
         (PAGE, "Old page", None),
     ),
+    # MediaWiki 1.16 wrote its configuration as one JavaScript var statement, without the
+    # revision a view shows: an ?oldid= view shows that revision
+    (
+        f"{HOST}/index.php?title=Tau&oldid=9",
+        '<html><head><script>\nvar skin="monobook",\nwgNamespaceNumber=0,\nwgPageName="Tau",'
+        '\nwgAction="view",\nwgArticleId=4,\nwgCurRevisionId=11;\n</script></head>'
+        '<body class="mediawiki ltr ns-0 ns-subject page-Tau skin-monobook"></body></html>',
+        "text/html",
+        200,
+        (PAGE, "Tau", 9),
+    ),
     # MediaWiki 1.16 wrote its configuration as JavaScript variables
     (
         f"{HOST}/index.php?curid=4",

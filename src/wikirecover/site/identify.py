@@ -154,7 +154,9 @@ def _html_view(capture: Capture, text: str, query: dict[str, list[str]], action:
     if article == 0:
         view.kind = "listing of no page" if namespace == 14 else "no such page"
         return view
-    view.revision = _int(config.get("wgRevisionId")) or view.latest
+    oldid = _int((query.get("oldid") or [None])[0])
+    # before 1.17 a page said only its latest revision; a view of ?oldid=N shows N
+    view.revision = _int(config.get("wgRevisionId")) or oldid or view.latest
     if config.get("wgIsRedirect") is True or (
         "redirect" in query and _first_link(text, 'class="redirectText"') is not None
     ):
