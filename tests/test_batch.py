@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from wikirecover.batch import run_batch
 from wikirecover.batch.names import NamePlanner, inside, safe_component
+from wikirecover.batch.run import Summary
 from wikirecover.batch.sources import InputMeter, dump_jobs, jobs
 from wikirecover.cli import cli
 from wikirecover.options import Options
@@ -219,6 +220,20 @@ def test_batch_pairs_pages_with_their_upstream_by_title(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "Lighthouse.wiki").read_text() == (
         "The [[lighthouse]] was constructed in [[1871]].\n"
     )
+
+    def again() -> Summary:
+        return run_batch(
+            [str(tmp_path / "in")], tmp_path / "out", "wikitext", Options(), workers=1,
+            upstream=str(upstream),
+        )  # fmt: skip
+
+    assert again().counts == {"SKIPPED": 1}
+    # a changed upstream makes the page out of date: converted again on a rerun
+    upstream.write_text(
+        dump([("Lighthouse", "The [[Lighthouse (tower)|lighthouse]] was built in 1871.\n")])
+    )
+    assert again().counts.get("SKIPPED", 0) == 0
+    assert "[[Lighthouse (tower)|lighthouse]]" in (tmp_path / "out" / "Lighthouse.wiki").read_text()
 
 
 def test_batch_to_mediawiki_xml_writes_one_import_file(tmp_path: Path) -> None:

@@ -117,6 +117,8 @@ def run_batch(
                 summary.counts["FAILED"] += 1
                 summary.failed.append((job.key, "output path outside the output folder"))
                 continue
+            if upstreams is not None:  # first: a changed upstream makes the page out of date
+                job = replace(job, upstream=upstreams.text_for(job.title))
             digest = job.input_hash()
             earlier = state.get(relative.as_posix())
             written.append((job.title, relative))
@@ -126,10 +128,8 @@ def run_batch(
                     progress(summary, None)
                 continue
             targets[job.key] = (relative, digest)
-            if upstreams is not None:
-                job = replace(job, upstream=upstreams.text_for(job.title))
-                if job.upstream is None:
-                    summary.no_upstream += 1
+            if upstreams is not None and job.upstream is None:
+                summary.no_upstream += 1
             yield job
 
     count = workers or os.cpu_count() or 1
