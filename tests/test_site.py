@@ -518,6 +518,16 @@ def test_damaged_warc_keeps_what_came_before(tmp_path: Path) -> None:
     damage: list[str] = []
     found = list(captures([str(tmp_path / "cut.warc.gz")], damage))
     assert 0 < len(found) < len(_site_pages())
+    assert len(damage) == 1 and "cut.warc.gz" in damage[0]  # reported, not silently lost
+    # uncompressed and cut inside a record; and an archive that ends cleanly reports nothing
+    plain = gzip.decompress(data)
+    (tmp_path / "cut.warc").write_bytes(plain[: len(plain) - 100])
+    damage = []
+    list(captures([str(tmp_path / "cut.warc")], damage))  # the cut record kept with what it has
+    assert len(damage) == 1 and "cut short" in damage[0]
+    damage = []
+    list(captures([str(tmp_path / "site.warc.gz")], damage))
+    assert damage == []
 
 
 def test_not_an_archive(tmp_path: Path) -> None:
@@ -527,6 +537,12 @@ def test_not_an_archive(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2 and "not a web archive" in result.output
     assert "Traceback" not in result.output
+
+
+def test_archives_without_a_page(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(cli, ["site", str(tmp_path / "empty"), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1 and "no page of a MediaWiki wiki" in result.output
 
 
 def test_mirror_folder_urls(tmp_path: Path) -> None:

@@ -717,7 +717,7 @@ def site_command(
     special pages, histories, skin files and errors counted, never imported. Writes one import
     file and a JSON and HTML report (per title, every capture and what it was used for; the
     linked titles no capture holds). Rerunning resumes. Exit 0 when every page recovered, 3
-    when some page failed."""
+    when some page failed, 1 when the archives hold no page at all."""
     from .batch.progress import progress_reporter
     from .site import run_site
 
@@ -783,6 +783,13 @@ def site_command(
             f"  import file: {import_path}\n  report: {report_base}.html, {report_base}.json",
             err=True,
         )
+    if not run.plans:
+        click.echo(
+            "wikirecover: no page of a MediaWiki wiki was found in the archives "
+            f"({run.captures} captures, {len(run.damage)} damaged records)",
+            err=True,
+        )
+        sys.exit(EXIT_PROBLEMS)
     sys.exit(EXIT_PAGE_FAILED if summary.counts.get("FAILED") else EXIT_OK)
 
 

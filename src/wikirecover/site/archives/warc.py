@@ -36,9 +36,13 @@ def warc_captures(name: str, opener: Opener, damage: list[str]) -> Iterator[Capt
         | WarcRecordType.conversion  # a page's text, as Common Crawl's WET files keep it
     )
     by_digest: dict[str, Callable[[], bytes]] = {}
+    last: int | None = None  # where the last record read starts
     with opener() as handle:
         try:
-            for record in ArchiveIterator(handle, record_types=wanted, parse_http=True):
+            for record in ArchiveIterator(handle, parse_http=True):
+                last = record.stream_pos
+                if not record.record_type & wanted:
+                    continue
                 url = record.headers.get("WARC-Target-URI") or ""
                 timestamp = _timestamp(record.headers.get("WARC-Date") or "")
                 digest = record.headers.get("WARC-Payload-Digest") or ""
@@ -71,6 +75,55 @@ def warc_captures(name: str, opener: Opener, damage: list[str]) -> Iterator[Capt
                 )
         except Exception as exc:  # a damaged record: what came before it is kept
             damage.append(f"{name}: reading stopped at a damaged record ({exc})")
+            return
+    # FastWARC ends quietly at a record it cannot read: whatever follows the last record read
+    # (a record cut short, bytes that are no record) is damage, reported, never silently lost
+    with opener() as handle:
+        problem = damage_after(handle, last)
+    if problem:
+        damage.append(f"{name}: {problem}; the captures before it are kept")
+
+
+def damage_after(handle: BinaryIO, offset: int | None) -> str | None:
+    """What is wrong after the record at ``offset`` (the last one read), or None when it ends
+    the archive cleanly."""
+    size = handle.seek(0, 2)
+    if offset is None:
+        return "no record could be read" if size else None
+    handle.seek(offset)
+    if handle.read(2) == b"\x1f\x8b":  # a gzip member per record
+        handle.seek(offset)
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            while not member.eof:
+                chunk = handle.read(1 << 20)
+                if not chunk:
+                    return f"the record at byte {offset} is cut short"
+                member.decompress(chunk)
+        except zlib.error as exc:
+            return f"the record at byte {offset} cannot be decompressed ({exc})"
+        rest = member.unused_data + handle.read(1 << 16)
+    else:
+        handle.seek(offset)
+        header = b""
+        while not header.endswith(b"\r\n\r\n"):
+            line = handle.readline()
+            if not line:
+                return f"the record at byte {offset} is cut short"
+            header += line
+        length = 0
+        for line in header.split(b"\r\n"):
+            field, _, value = line.partition(b":")
+            if field.strip().lower() == b"content-length" and value.strip().isdigit():
+                length = int(value)
+        end = offset + len(header) + length
+        if end > size:
+            return f"the record at byte {offset} is cut short ({end - size} bytes missing)"
+        handle.seek(end)
+        rest = handle.read(1 << 16)
+    if rest.strip():
+        return f"bytes after the record at byte {offset} are not a readable record"
+    return None
 
 
 def _reader(opener: Opener, offset: int, http: bool) -> Callable[[], bytes]:
