@@ -13,7 +13,6 @@ kept.
 
 from __future__ import annotations
 
-import gzip
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -127,58 +126,25 @@ def damage_after(handle: BinaryIO, offset: int | None) -> str | None:
 
 
 def _reader(opener: Opener, offset: int, http: bool) -> Callable[[], bytes]:
+    """The record's payload, its transfer and content encodings undone by FastWARC; as stored
+    where that fails (a crawler that kept a Content-Encoding header over a decoded body)."""
+
     def read() -> bytes:
         from fastwarc.warc import ArchiveIterator
 
-        with opener() as handle:
-            handle.seek(offset)
-            for record in ArchiveIterator(handle, parse_http=http):
-                body = record.reader.read()
-                if not http or record.http_headers is None:
-                    return body
-                return decoded_body(body, record.http_headers)
+        for decode in ("all", "none") if http else ("none",):
+            try:
+                with opener() as handle:
+                    handle.seek(offset)
+                    for record in ArchiveIterator(handle, parse_http=http, auto_decode=decode):
+                        return record.reader.read()
+                return b""
+            except OSError:
+                if decode == "none":
+                    raise
         return b""
 
     return read
-
-
-def decoded_body(body: bytes, headers) -> bytes:
-    """An HTTP payload as the server meant it: de-chunked, decompressed."""
-    if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
-        body = _dechunk(body)
-    encoding = (headers.get("Content-Encoding") or "").lower().strip()
-    try:
-        if encoding in ("gzip", "x-gzip"):
-            return gzip.decompress(body)
-        if encoding == "deflate":
-            try:
-                return zlib.decompress(body)
-            except zlib.error:
-                return zlib.decompress(body, -zlib.MAX_WBITS)
-        if encoding == "br":
-            import brotli
-
-            return brotli.decompress(body)
-    except Exception:
-        return body  # a crawler that stored it decoded but kept the header
-    return body
-
-
-def _dechunk(body: bytes) -> bytes:
-    out, at = bytearray(), 0
-    while at < len(body):
-        end = body.find(b"\r\n", at)
-        if end < 0:
-            return body  # not chunked after all
-        try:
-            size = int(body[at:end].split(b";")[0].strip() or b"0", 16)
-        except ValueError:
-            return body
-        if size == 0:
-            break
-        out += body[end + 2 : end + 2 + size]
-        at = end + 2 + size + 2
-    return bytes(out)
 
 
 def arc_captures(path: Path, damage: list[str]) -> Iterator[Capture]:
