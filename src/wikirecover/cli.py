@@ -720,6 +720,7 @@ def site_command(
     when some page failed, 1 when the archives hold no page at all."""
     from .batch.progress import progress_reporter
     from .site import run_site
+    from .site.identify import USABLE
 
     target = Path(out)
     if target.suffix.lower() == ".xml":
@@ -771,8 +772,7 @@ def site_command(
     summary = run.summary
     if not quiet:
         counts = "  ".join(f"{k} {v}" for k, v in sorted(summary.counts.items()))
-        not_pages = sum(v for k, v in run.by_kind.items() if k not in ("page", "wikitext",
-                        "redirect", "history"))  # fmt: skip
+        not_pages = sum(n for kind, n in run.by_kind.items() if kind not in USABLE)
         click.echo(
             f"\n{len(run.plans)} titles from {run.captures} captures ({not_pages} not pages, "
             f"{run.duplicates} duplicates); {counts}\n"

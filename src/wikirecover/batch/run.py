@@ -74,11 +74,10 @@ def run_batch(
     scheduler: str | None = None,
     progress: Callable[[Summary, Outcome | None], None] | None = None,
     source: Callable[[InputMeter], Iterator[Job]] | None = None,
-    import_path: Path | None = None,
 ) -> Summary:
     """Convert ``inputs`` (or the pages ``source`` gives, for a caller that plans its own
     jobs, as `wikirecover site` does) into ``out``; ``mediawiki-xml`` writes the pages as
-    wikitext and then one import file (``import_path``, by default ``out/import.xml``)."""
+    wikitext and then one import file, ``out/import.xml``."""
     import_file = to == "mediawiki-xml"  # pages as wikitext, then one import file
     if import_file:
         to = "wikitext"
@@ -184,7 +183,7 @@ def run_batch(
             for title, relative in written
             if (out / relative).exists()
         )
-        write_import_file(import_path or out / "import.xml", pages)
+        write_import_file(out / "import.xml", pages)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -104,12 +104,13 @@ def plan_titles(views: Iterable[View]) -> list[Plan]:
 
 
 def _plan(title: str, views: list[View], served: list[View]) -> Plan | None:
-    own = views  # a page served "Redirected from" another title is a rendering of itself too
-    pages = [v for v in own if v.kind == PAGE]
-    texts = [v for v in own if v.kind == WIKITEXT]
-    redirects = [v for v in own if v.kind == REDIRECT]
-    histories = [v for v in own if v.kind == HISTORY]
-    namespace = next((v.namespace for v in own if v.namespace is not None), None)
+    """``views``: the title's own captures (a page served "Redirected from" another title is a
+    rendering of its own title too); ``served``: other titles' pages served through it."""
+    pages = [v for v in views if v.kind == PAGE]
+    texts = [v for v in views if v.kind == WIKITEXT]
+    redirects = [v for v in views if v.kind == REDIRECT]
+    histories = [v for v in views if v.kind == HISTORY]
+    namespace = next((v.namespace for v in views if v.namespace is not None), None)
     if namespace is None:
         namespace = DEFAULT.split(title)[0]
     plan = Plan(title, namespace, RENDERED)
@@ -125,7 +126,6 @@ def _plan(title: str, views: list[View], served: list[View]) -> Plan | None:
             and newest_served.capture.timestamp
             and newest_served.capture.timestamp > content.capture.timestamp
         ):
-            redirect = redirect or newest_served
             plan.method, plan.target, plan.main = REDIRECTED, newest_served.title, newest_served
             plan.notes.append(
                 f'served as {newest_served.title!r} "Redirected from" it '

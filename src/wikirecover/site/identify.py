@@ -66,7 +66,7 @@ class View:
     target: str | None = None  # REDIRECT: where it points
     redirected_from: str | None = None  # PAGE: reached through this redirect
     revisions: list[int] = field(default_factory=list)  # HISTORY: the revision ids listed
-    known_titles: set[str] = field(default_factory=set)  # titles it shows to exist
+    known_titles: frozenset[str] = frozenset()  # titles it shows to exist
     language: str = ""
     rendered_as: str = "html"  # PAGE: "html", or "text" for a rendering kept as plain text
 
@@ -90,7 +90,7 @@ def identify(capture: Capture) -> View:
         return View(capture, "skin file")
     if kind.startswith(("image/", "audio/", "video/", "font/")) or kind == "application/pdf":
         return View(capture, "media file")
-    if kind == "text/x-wiki" or (action == "raw" and kind in ("text/plain", "")):
+    if _is_raw(kind, action):
         title = _url_title(capture.url)
         if not title:
             return View(capture, "raw text of no page")
@@ -123,7 +123,7 @@ def _html_view(capture: Capture, text: str, query: dict[str, list[str]], action:
         namespace = -1 if special else int(number) if number and number.isdigit() else None
     view = View(capture, PAGE, title, namespace, action, language=_language(config))
     view.latest = _int(config.get("wgCurRevisionId"))
-    view.known_titles = _blue_links(text)
+    view.known_titles = frozenset(_blue_links(text))
     if namespace == -1 or config.get("wgCanonicalSpecialPageName"):
         view.kind = "special page"
         return view
@@ -135,12 +135,11 @@ def _html_view(capture: Capture, text: str, query: dict[str, list[str]], action:
         return view
     article = _int(config.get("wgArticleId"))
     if action in ("edit", "submit"):
-        box = _TEXTAREA.search(text)
+        box = _text_box(text)
         if box is None or article == 0:
             view.kind = "edit form of no page"
             return view
-        content = html.unescape(box.group("text"))
-        view.kind, view.wikitext = WIKITEXT, content[1:] if content.startswith("\n") else content
+        view.kind, view.wikitext = WIKITEXT, box
         oldid = _int((query.get("oldid") or [None])[0])
         view.revision = oldid or view.latest
         return view
@@ -293,9 +292,27 @@ def _redirected_from(text: str) -> str | None:
     return normalise_title(title) if title else None
 
 
+def _is_raw(content_type: str, action: str) -> bool:
+    return content_type == "text/x-wiki" or (action == "raw" and content_type in ("text/plain", ""))
+
+
+def _text_box(html_text: str) -> str | None:
+    """The edit form's text box, unescaped (less the newline HTML drops after ``<textarea>``)."""
+    box = _TEXTAREA.search(html_text)
+    if box is None:
+        return None
+    content = html.unescape(box.group("text"))
+    return content[1:] if content.startswith("\n") else content
+
+
 def wikitext_of(capture: Capture) -> str:
-    """The exact wikitext a raw or edit-form capture holds (read again from its archive)."""
-    view = identify(capture)
-    if view.wikitext is None:
+    """The exact wikitext a raw or edit-form capture holds (its body read again, nothing else of
+    it looked at: `identify` already said what it is)."""
+    text = capture.text()
+    action = (parse_qs(urlsplit(capture.url).query).get("action") or ["view"])[0].lower()
+    if _is_raw(capture.content_type, action):
+        return text
+    box = _text_box(text)
+    if box is None:
         raise ValueError(f"{capture.url} no longer reads as wikitext")
-    return view.wikitext
+    return box

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,7 +43,7 @@ def report_data(run: SiteRun, import_path: Path) -> dict:
         "pages": {k: v for k, v in sorted(run.by_kind.items()) if k in USABLE},
         "not_pages": {k: v for k, v in sorted(run.by_kind.items()) if k not in USABLE},
         "titles_recovered": len(run.plans),
-        "methods": _count(plan.method for plan in run.plans),
+        "methods": dict(sorted(Counter(plan.method for plan in run.plans).items())),
         "statuses": dict(sorted(summary.counts.items())) if summary else {},
         "titles": titles,
         "lost": run.lost,
@@ -57,13 +58,6 @@ def report_data(run: SiteRun, import_path: Path) -> dict:
             else None,
         },
     }
-
-
-def _count(items) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for item in items:
-        counts[item] = counts.get(item, 0) + 1
-    return dict(sorted(counts.items()))
 
 
 def write_reports(run: SiteRun, base: Path, import_path: Path) -> dict:

@@ -29,8 +29,6 @@ from .choose import EXACT, REDIRECTED, RENDERED_TEXT, RENDERED_WITH_MARKUP, Plan
 from .identify import View, identify, wikitext_of
 from .relink import TitleIndex, restore_links
 
-_NONE: set[str] = set()  # what a kept view's titles become once gathered (never changed)
-
 
 @dataclass
 class SiteRun:
@@ -77,7 +75,7 @@ def scan(
         if progress is not None:
             progress(run, capture.origin)
         run.known_titles |= view.known_titles
-        view.known_titles = _NONE
+        view.known_titles = frozenset()  # gathered into the run's
         view.wikitext = None  # read again when the page is recovered: memory stays flat
         if view.is_page:
             kept.append(view)

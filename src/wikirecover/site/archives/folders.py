@@ -36,7 +36,8 @@ def folder_captures(root: Path, damage: list[str]) -> Iterator[Capture]:
 
 
 def _capture(root: Path, file: Path) -> Capture:
-    head = file.open("rb").read(1 << 16)
+    with file.open("rb") as handle:
+        head = handle.read(1 << 16)
     is_html = bool(_HTML_START.match(head)) or b"<html" in head[:2048].lower()
     origin = str(file)
     if is_html:
