@@ -217,6 +217,13 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
     help="A healthy version of the page (any kind; an XML dump pairs pages by title): its "
     "markup is carried over onto the text both share, the input's own edits are kept.",
 )
+@click.option(
+    "--review",
+    "review_path",
+    metavar="FILE.html",
+    help="With --upstream and one page: an interactive page to keep or drop each piece of "
+    "upstream markup carried over (the result as wikitext).",
+)
 @_input_options
 def convert_command(
     input_path: str,
@@ -234,6 +241,7 @@ def convert_command(
     no_repair: bool,
     edit_links: str | None,
     upstream: str | None,
+    review_path: str | None,
     kind: str | None,
     rules: tuple[str, ...],
     report_path: str | None,
@@ -258,9 +266,39 @@ def convert_command(
         extra.update(limits)
         results = _run(input_path, kind, rules, to, title, upstream, extra)
         _emit(results, output, to)
+        if review_path:
+            _upstream_review(review_path, input_path, kind, rules, title, upstream, extra)
     except WikirecoverError as exc:
         _fail(str(exc))
     _finish([r.document for r in results], report_path, verbose, quiet)
+
+
+def _upstream_review(
+    review_path: str,
+    input_path: str,
+    kind: str | None,
+    rules: tuple[str, ...],
+    title: str | None,
+    upstream: str | None,
+    extra: dict,
+) -> None:
+    """The review page of the markup ``upstream`` carried over onto one page."""
+    from .review.page import review_page
+    from .review.sources import from_upstream
+
+    if not upstream:
+        raise WikirecoverError("--review shows what --upstream carried over: give --upstream")
+    alone = _run(input_path, kind, rules, "wikitext", title, None, extra)
+    carried = _run(input_path, kind, rules, "wikitext", title, upstream, extra)
+    if len(alone) != 1 or alone[0].output is None or carried[0].output is None:
+        raise WikirecoverError("--review needs one page that converts to wikitext", input_path)
+    decisions = from_upstream(alone[0].output, carried[0].output)
+    decisions.title = alone[0].document.title or Path(input_path).stem
+    summary = [
+        f"{len(decisions.choices)} pieces of markup carried over from {upstream}; each is kept "
+        "unless you drop it."
+    ]
+    _write(review_path, review_page(decisions, f"Upstream review: {input_path}", summary))
 
 
 def _run(
@@ -429,7 +467,15 @@ def repair_command(
     metavar="KIND",
     help="Input kind of both pages. Default: detected for each.",
 )
-def diff_command(old_path: str, new_path: str, style: str, kind: str | None) -> None:
+@click.option(
+    "--review",
+    "review_path",
+    metavar="FILE.html",
+    help="An interactive page to keep NEW's or take OLD's text back, hunk by hunk.",
+)
+def diff_command(
+    old_path: str, new_path: str, style: str, kind: str | None, review_path: str | None
+) -> None:
     """Show how page NEW differs from page OLD (any input kinds, compared as wikitext).
     Exit 0 when they are the same, 1 when they differ."""
     from rich.console import Console
@@ -439,6 +485,14 @@ def diff_command(old_path: str, new_path: str, style: str, kind: str | None) -> 
 
     try:
         old, new = (_single_page(path, kind) for path in (old_path, new_path))
+        if review_path:
+            from .review.page import review_page
+            from .review.sources import from_diff
+
+            decisions = from_diff(old, new, old_path, new_path)
+            decisions.title = Path(new_path).stem
+            heading = f"Diff review: {old_path} -> {new_path}"
+            _write(review_path, review_page(decisions, heading, []))
     except WikirecoverError as exc:
         _fail(str(exc))
     if style == "unified":
@@ -539,7 +593,25 @@ def merge_command(
 )
 @click.option("-o", "--output", metavar="OUT", help="The restored page here. Default: stdout.")
 @click.option("--report", "report_path", metavar="FILE.json", help="Every hunk, as JSON.")
-@click.option("--review", "review_path", metavar="FILE.html", help="An HTML review page.")
+@click.option(
+    "--review",
+    "review_path",
+    metavar="FILE.html",
+    help="An interactive review page: keep or revert each hunk, save the result or the decisions.",
+)
+@click.option(
+    "--decisions",
+    "decisions_path",
+    metavar="FILE.json",
+    help="The hunks and the tool's decisions, to edit and replay with --apply-decisions.",
+)
+@click.option(
+    "--apply-decisions",
+    "apply_path",
+    metavar="FILE.json",
+    help="Rebuild the page from decisions saved by a review page or --decisions (CURRENT, "
+    "if given, must be the page they were made on).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 def restore_command(
     current_path: str | None,
@@ -552,6 +624,8 @@ def restore_command(
     output: str | None,
     report_path: str | None,
     review_path: str | None,
+    decisions_path: str | None,
+    apply_path: str | None,
     quiet: bool,
 ) -> None:
     """Restore a vandalized page: revert the damage, keep the good edits. With --history,
@@ -559,13 +633,19 @@ def restore_command(
     it is nearest that repeat a bad revision's change are reverted; with --undo BAD --before
     GOOD, the change GOOD -> BAD is undone on CURRENT word by word; with --good GOOD, each hunk
     GOOD -> CURRENT is judged from its content; with CURRENT alone, suspicious paragraphs are
-    reported and nothing is changed. Exit 0 when the restore is certain, 1 when some hunk is
-    uncertain (the page is still written), 2 for bad input."""
+    reported and nothing is changed. Every restore is checked against what was asked. Exit 0
+    when the restore is certain, 1 when some hunk is uncertain or the check found a problem (the
+    page is still written), 2 for bad input. With --apply-decisions, the page a person decided
+    hunk by hunk is written (exit 0)."""
     import json
 
     from .restore.request import RestoreRequest
-    from .restore.review import review_page
+    from .restore.review import restore_review
+    from .review.sources import from_restore
 
+    if apply_path:
+        _apply_decisions(apply_path, current_path, output, quiet)
+        return
     try:
         try:
             request = RestoreRequest(
@@ -577,8 +657,12 @@ def restore_command(
         _write(output, result.text)
         if report_path:
             _write(report_path, json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n")
+        given = current_path or "latest revision"
         if review_path:
-            _write(review_path, review_page(result, current_path or "latest revision"))
+            _write(review_path, restore_review(result, given))
+        if decisions_path:
+            decisions = json.dumps(from_restore(result, given).to_json(), ensure_ascii=False)
+            _write(decisions_path, decisions + "\n")
     except WikirecoverError as exc:
         _fail(str(exc))
     if not quiet:
@@ -588,9 +672,32 @@ def restore_command(
             f" (measured from {result.base})",
             err=True,
         )
-        for note in result.notes:
+        for note in [*result.problems, *result.notes]:
             click.echo(f"  {note}", err=True)
     sys.exit(EXIT_OK if result.certain else EXIT_PROBLEMS)
+
+
+def _apply_decisions(path: str, current_path: str | None, output: str | None, quiet: bool) -> None:
+    from .review.decisions import REVERT, Decisions
+
+    try:
+        decisions = Decisions.read(path)
+        if current_path is not None and page_wikitext(current_path) != decisions.page:
+            raise WikirecoverError(
+                f"the decisions in {path} were made on another page", current_path
+            )
+        _write(output, decisions.result())
+    except WikirecoverError as exc:
+        _fail(str(exc))
+    if not quiet:
+        reverted = sum(1 for c in decisions.choices if c.decision == REVERT)
+        changed = sum(1 for c in decisions.choices if c.preset and c.decision != c.preset)
+        click.echo(
+            f"{reverted} of {len(decisions.choices)} hunks reverted as decided "
+            f"({changed} decided otherwise than the tool)",
+            err=True,
+        )
+    sys.exit(EXIT_OK)
 
 
 @cli.command("batch")

@@ -18,6 +18,7 @@ from .history import BadChange, History
 from .hunks import KEPT, REVERTED, Hunk, hunks, rebuild
 from .reproduce import Reproduction, reproductions
 from .result import Restored
+from .verify import check_undo
 
 REVERT_AT = 0.8  # likeness to a known bad change from which a hunk is reverted
 CERTAIN_AT = 0.95  # ... and from which that is certain
@@ -71,7 +72,7 @@ def restore_from_history(
         )
     if exact:
         preferred = exact[0].revision if near is not None else bases[0]
-        base, found = _reproduced(history, current, exact, preferred, notes, excluded, near)
+        base, found, undone = _reproduced(history, current, exact, preferred, notes, excluded, near)
     else:
         memo: dict[tuple, list[Match]] = {}  # bases near each other share most of their hunks
         for base in bases:
@@ -80,6 +81,7 @@ def restore_from_history(
             tried.append(((unexplained, sum(h.size for h in found)), base, found, ranked))
         _, base, found, ranked = min(tried, key=lambda t: t[0])
         repeated = [known.changes[n] for n in ranked]
+        undone = repeated[0] if repeated else None
         if itself and not any(h.decision == REVERTED for h in found):
             name = f"revision {history.ids[itself[-1]]}"
             notes.append(f"the page is {name}, and none of its changes repeats a bad one")
@@ -91,7 +93,7 @@ def restore_from_history(
             )
             if exact:
                 tried = []  # the other near revisions were tried: none gives the page exactly
-                base, found = _reproduced(history, current, exact, base, notes, excluded)
+                base, found, undone = _reproduced(history, current, exact, base, notes, excluded)
             else:
                 _all_uncertain(
                     found,
@@ -115,15 +117,14 @@ def restore_from_history(
             f"the page could as well come from revision {', '.join(others)}, which "
             "restores to a different page",
         )
-    return Restored(
-        rebuild(current, found),
-        old,
-        current,
-        found,
-        "history",
-        _named(history, base),
-        notes,
+    result = Restored(
+        rebuild(current, found), old, current, found, "history", _named(history, base), notes
     )
+    if result.certain and undone is not None:
+        # checked against what was asked: the bad change undone on the page, nothing else
+        before, bad = history.text(undone.before), history.text(undone.bad)
+        result.found_wrong(check_undo(current, before, bad, result.text))
+    return result
 
 
 def _named(history: History, base: int) -> str:
@@ -157,7 +158,7 @@ def _reproduced(
     notes: list[str],
     excluded: set[int],
     near: int | None = None,
-) -> tuple[int, list[Hunk]]:
+) -> tuple[int, list[Hunk], BadChange]:
     """The revision the page was made from, with every hunk from it to the page reverted;
     certain when no other revision that differs from it gives the page as well (looked for
     around that revision, and around revision ``near`` when given)."""
@@ -182,7 +183,7 @@ def _reproduced(
             f"revision {others} with a bad change done again gives the page exactly as well, "
             "and restores to a different page",
         )
-        return chosen.revision, found
+        return chosen.revision, found, chosen.change
     # a revision made just before or after it that differs only where the bad change wrote
     # over the page would have given the same page: nothing in the page tells them apart
     around = _within(history, chosen.revision)
@@ -198,7 +199,7 @@ def _reproduced(
             f"revision {', '.join(hidden)} differs from it only where the bad change wrote over "
             "the page, and restores to a different page",
         )
-    return chosen.revision, found
+    return chosen.revision, found, chosen.change
 
 
 def _within(history: History, revision: int) -> list[int]:

@@ -56,7 +56,9 @@ def reproductions(
     # the page with the change it repeats most undone: a large bad change moves the page away
     # from the revision it was made from, which may then be none of the nearest
     change = changes[0]
-    undone = undo_change(current, history.text(change.before), history.text(change.bad)).text
+    undone = undo_change(
+        current, history.text(change.before), history.text(change.bad), check=False
+    ).text
     near = [k for k in history.revisions_with(undone) if k not in excluded]
     near += history.nearest(undone, excluded, count=UNDONE_NEAREST)
     return [

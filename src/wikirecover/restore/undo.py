@@ -5,12 +5,18 @@ Each hunk of the bad change is found in the current page through the edits made 
 hunk no later edit touched is put back as GOOD had it: certain. A hunk a later edit touched is
 undone where its text can still be found and marked uncertain either way: a page that might be
 wrong is never presented as clean.
+
+A hunk that puts back text the bad change removed is certain only on a page not edited since:
+had the page been made by doing the change again on a later revision (a fork, a vandal coming
+back), an edit made to that text in between would not show in the page at all. Last, the result
+is checked against what was asked (`verify.check_undo`, with its own diffs).
 """
 
 from __future__ import annotations
 
 from .hunks import KEPT, REVERTED, Hunk, hunks
 from .result import Restored
+from .verify import check_undo
 
 MARGIN = 1  # characters between a bad hunk and a later edit below which they touch
 
@@ -27,8 +33,11 @@ def old_to_new(changes: list[Hunk], position: int) -> int:
     return position + shift
 
 
-def undo_change(current: str, good: str, bad: str, reason: str = "") -> Restored:
-    """``current`` with the change ``good`` -> ``bad`` undone."""
+def undo_change(
+    current: str, good: str, bad: str, reason: str = "", check: bool = True
+) -> Restored:
+    """``current`` with the change ``good`` -> ``bad`` undone; with ``check``, the result checked
+    against what was asked."""
     damage = hunks(good, bad)
     since = hunks(bad, current)
     edits: list[Hunk] = []
@@ -37,7 +46,12 @@ def undo_change(current: str, good: str, bad: str, reason: str = "") -> Restored
         touching = [g for g in since if g.old_start <= high and g.old_end >= low]
         start = old_to_new(since, hunk.new_start)
         if not touching:
-            edits.append(_reverted(hunk, start, start + len(hunk.added), True, reason))
+            if hunk.removed and since:
+                edits.append(
+                    _reverted(hunk, start, start + len(hunk.added), False, _put_back(reason))
+                )
+            else:
+                edits.append(_reverted(hunk, start, start + len(hunk.added), True, reason))
             continue
         found = _find_near(current, hunk.added, start) if hunk.added else start
         if found is None:
@@ -62,13 +76,24 @@ def undo_change(current: str, good: str, bad: str, reason: str = "") -> Restored
             g.added,
             KEPT,
             True,
-            "an edit made since the bad revision",
+            "an edit made since the bad revision (reverting it gives the bad revision's text)",
         )
         for g in since
         if not any(e.new_start < g.new_end and g.new_start < e.new_end for e in edits)
     ]
     merged = sorted(edits + kept, key=lambda h: (h.new_start, h.new_end))
-    return Restored(_apply(current, edits), good, current, merged, "undo", "the revision before")
+    text = _apply(current, edits)
+    result = Restored(text, good, current, merged, "undo", "the revision before")
+    if check:
+        result.found_wrong(check_undo(current, good, bad, text))
+    return result
+
+
+def _put_back(reason: str) -> str:
+    return (reason + "; " if reason else "") + (
+        "puts back text the bad change removed, as the revision before it had it: the page was "
+        "edited since, and an edit made to that text elsewhere would not show in the page"
+    )
 
 
 def _reverted(hunk: Hunk, start: int, end: int, certain: bool, reason: str) -> Hunk:

@@ -1,0 +1,159 @@
+"""A restore checked against what was asked, independently of the code that did it.
+
+Undoing a change GOOD -> BAD on a page CURRENT edited since BAD asks for three things: none of
+the bad change's insertions left, all of its deletions back, and every other difference between
+CURRENT and BAD kept. All three hold exactly when the output is BAD with both sets of edits done:
+the bad change's own edits backwards (BAD -> GOOD) and the edits made since (BAD -> CURRENT). That
+page is only well defined where no edit of one set touches an edit of the other; where one does,
+what was asked cannot be checked and the restore is not certain.
+
+The check uses its own diffs (diff-match-patch on characters, cleaned up to whole words where it
+can), not the structural word diff the restore modes merge with, so a fault in the merge cannot
+hide itself. What it finds is reported as problems, each naming the place in the output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from diff_match_patch import diff_match_patch
+
+EQUAL, DELETE, INSERT = 0, -1, 1
+TIMEOUT = 2.0  # seconds per diff; a diff cut short is still a valid diff, only a coarser one
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``[start, end)`` of the text diffed from with ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: int  # a position in the output (or in the bad revision for a touching edit)
+    what: str
+
+    def __str__(self) -> str:
+        return f"at character {self.where}: {self.what}"
+
+
+def edits(old: str, new: str) -> list[Edit]:
+    """The edits turning ``old`` into ``new``, in order, none touching another."""
+    engine = diff_match_patch()
+    engine.Diff_Timeout = TIMEOUT
+    diffs = engine.diff_main(old, new)
+    engine.diff_cleanupSemantic(diffs)
+    found: list[Edit] = []
+    at = 0
+    for op, text in diffs:
+        if op == EQUAL:
+            at += len(text)
+            continue
+        start, end = at, at + (len(text) if op == DELETE else 0)
+        added = text if op == INSERT else ""
+        if found and found[-1].end == start:
+            last = found.pop()
+            start, added = last.start, last.text + added
+        found.append(Edit(start, end, added))
+        at = end
+    return found
+
+
+def applied(text: str, changes: list[Edit]) -> str:
+    out, at = [], 0
+    for edit in sorted(changes, key=lambda e: (e.start, e.end)):
+        out.append(text[at : edit.start])
+        out.append(edit.text)
+        at = edit.end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def check_undo(current: str, good: str, bad: str, output: str) -> list[Problem]:
+    """What is wrong with ``output`` as ``current`` with the change ``good`` -> ``bad`` undone;
+    nothing when it is exactly that. Each problem is placed in ``current``."""
+    undo = edits(bad, good)
+    since = edits(bad, current)
+    problems = [
+        Problem(
+            _forward(since, u.start),
+            "an edit made since the bad revision touches the bad change there "
+            f"({_show(bad[u.start : u.end], u.text)}): what undoing it gives is not defined",
+        )
+        for u in undo
+        if any(s.start <= u.end and u.start <= s.end for s in since)
+    ]
+    if problems:
+        return problems
+    both = sorted(undo + since, key=lambda e: (e.start, e.end))
+    expected = applied(bad, both)
+    if expected == output:
+        return []
+    return [
+        Problem(
+            _forward(since, _backward(both, e.start)),
+            _wrong(expected[e.start : e.end], e.text),
+        )
+        for e in edits(expected, output)
+    ]
+
+
+def check_decisions(
+    current: str, output: str, reverted: list[tuple[int, int, str]]
+) -> list[Problem]:
+    """What is wrong with ``output`` as ``current`` with each ``(start, end, text)`` put back and
+    nothing else changed. Each problem is placed in ``current``."""
+    spans = [Edit(*span) for span in sorted(reverted)]
+    for first, second in pairwise(spans):
+        if second.start < first.end:
+            return [Problem(second.start, "two reverted hunks overlap")]
+    expected = applied(current, spans)
+    if expected == output:
+        return []
+    return [
+        Problem(_backward(spans, e.start), _wrong(expected[e.start : e.end], e.text))
+        for e in edits(expected, output)
+    ]
+
+
+def _forward(changes: list[Edit], position: int) -> int:
+    """Where ``position`` of the text ``changes`` start from falls in the text they give."""
+    shift = 0
+    for edit in changes:
+        if edit.start >= position:
+            break
+        if edit.end > position:
+            return edit.start + shift
+        shift += len(edit.text) - (edit.end - edit.start)
+    return position + shift
+
+
+def _backward(changes: list[Edit], position: int) -> int:
+    """Where ``position`` of the text ``changes`` give falls in the text they start from."""
+    shift = 0
+    for edit in changes:
+        start = edit.start + shift
+        if start >= position:
+            break
+        if start + len(edit.text) > position:
+            return edit.start
+        shift += len(edit.text) - (edit.end - edit.start)
+    return position - shift
+
+
+def _wrong(wanted: str, got: str) -> str:
+    return f"the output has {_short(got)} where what was asked gives {_short(wanted)}"
+
+
+def _show(removed: str, added: str) -> str:
+    return f"{_short(removed)} -> {_short(added)}"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    if not text:
+        return "nothing"
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
