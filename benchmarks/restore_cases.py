@@ -31,7 +31,7 @@ from diff_match_patch import diff_match_patch
 
 from wikirecover.restore.history import History
 from wikirecover.restore.history_mode import restore_from_history
-from wikirecover.restore.hunks import REVERTED, hunks
+from wikirecover.align.hunks import REVERTED, hunks
 from wikirecover.restore.known_good import restore_known_good
 from wikirecover.restore.undo import undo_change
 
@@ -72,7 +72,8 @@ class Tally:
         n = max(self.n, 1)
         out = (
             f"{self.name:12s} n={self.n}  exact {self.exact / n:6.1%}  "
-            f"wrong but certain {self.wrong_clean / n:5.1%}  uncertain {self.uncertain / n:5.1%}  "
+            f"wrong but certain {self.wrong_clean / n:5.1%} ({self.wrong_clean})  "
+            f"uncertain {self.uncertain / n:5.1%}  "
             f"{self.seconds / max(self.size / 1e5, 1e-9):.3f} s per 100 KB"
         )
         if self.tp + self.fp + self.fn:
@@ -103,7 +104,7 @@ _SHARED: tuple = ()
 
 
 def _run_cases(cases: list[dict]) -> tuple[dict[str, Tally], int]:
-    history, index, modes, show = _SHARED
+    history, index, modes, show, include_vandal = _SHARED
     tallies = {name: Tally(name) for name in ("reverse-dmp", *sorted(modes))}
     shown: dict[str, int] = {}
     skipped = 0
@@ -112,7 +113,7 @@ def _run_cases(cases: list[dict]) -> tuple[dict[str, Tally], int]:
             print(f"  {done} cases in one worker", flush=True)
         p, v, g = (history.text(index[row[key]]) for key in ("base_rev", "vandal_rev", "truth_rev"))
         damaged = inject(p, v, g)
-        if damaged is None:
+        if damaged is None or (damaged == v and not include_vandal):
             skipped += 1
             continue
         size = len(damaged.encode("utf-8"))
@@ -152,6 +153,12 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (forked)")
     parser.add_argument("--mode", default="history,undo,good")
     parser.add_argument("--show", type=int, default=0, help="print this many failures per mode")
+    parser.add_argument(
+        "--include-vandal",
+        action="store_true",
+        help="also the cases whose damaged page is the vandal revision itself (left out by "
+        "default: undoing the bad change there gives the revision before it, which is right)",
+    )
     args = parser.parse_args()
     modes = set(args.mode.split(","))
     folder = args.shared / "history"
@@ -165,7 +172,7 @@ def main() -> int:
         cases = cases[: args.limit]
     # the history is read once; forked workers share it (copy on write)
     global _SHARED
-    _SHARED = (history, index, modes, args.show)
+    _SHARED = (history, index, modes, args.show, args.include_vandal)
     slices = [cases[k :: args.jobs] for k in range(args.jobs)]
     if args.jobs > 1:
         with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
@@ -177,7 +184,11 @@ def main() -> int:
         for name, tally in other.items():
             tallies[name].merge(tally)
     skipped = sum(part[1] for part in parts)
-    print(f"{len(cases) - skipped} cases ({skipped} where the injection changed nothing)")
+    print(
+        f"{len(cases) - skipped} cases ({skipped} left out: the injection changed nothing"
+        + ("" if args.include_vandal else ", or the damaged page is the vandal revision")
+        + ")"
+    )
     for tally in tallies.values():
         print(tally.line())
     return 0

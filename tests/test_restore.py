@@ -13,9 +13,9 @@ from conftest import shared_dir
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wikirecover.align.hunks import REVERTED, hunks, rebuild
 from wikirecover.cli import cli
 from wikirecover.restore import History, restore_from_history, undo_change
-from wikirecover.restore.hunks import REVERTED, hunks, rebuild
 
 P = (
     "'''Anarchism''' is a political philosophy.\n\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from wikirecover.align.hunks import Hunk
 from wikirecover.restore import features
-from wikirecover.restore.hunks import Hunk
 
 PAGE = "Anarchism is a political philosophy that rejects hierarchy. " * 20
 

@@ -489,7 +489,7 @@ def diff_command(
             from .review.page import review_page
             from .review.sources import from_diff
 
-            decisions = from_diff(old, new, old_path, new_path)
+            decisions = from_diff(old, new, Path(old_path).name, Path(new_path).name)
             decisions.title = Path(new_path).stem
             heading = f"Diff review: {old_path} -> {new_path}"
             _write(review_path, review_page(decisions, heading, []))
@@ -640,8 +640,7 @@ def restore_command(
     import json
 
     from .restore.request import RestoreRequest
-    from .restore.review import restore_review
-    from .review.sources import from_restore
+    from .restore.review import from_restore, restore_review
 
     if apply_path:
         _apply_decisions(apply_path, current_path, output, quiet)
@@ -661,7 +660,8 @@ def restore_command(
         if review_path:
             _write(review_path, restore_review(result, given))
         if decisions_path:
-            decisions = json.dumps(from_restore(result, given).to_json(), ensure_ascii=False)
+            chosen = from_restore(result, Path(given).name)
+            decisions = json.dumps(chosen.to_json(), ensure_ascii=False)
             _write(decisions_path, decisions + "\n")
     except WikirecoverError as exc:
         _fail(str(exc))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from diff_match_patch import diff_match_patch
+
 from .codes import TOKEN, Codes, minimal_engine
 from .pairing import MAX_PAIRINGS, pair_blocks
 
@@ -47,6 +49,18 @@ class Hunk:
                 {"op": {0: "=", -1: "-", 1: "+"}[c.op], "text": c.text} for c in self.changes
             ],
         }
+
+
+def char_diff(old: str, new: str, timeout: float = 2.0) -> list[Change]:
+    """The changes that turn ``old`` into ``new``, character by character, cleaned up to what
+    a person would call one change (diff-match-patch's semantic clean-up). A second opinion on
+    `word_diff`: another algorithm on other units, for checks that must not share its faults.
+    Past ``timeout`` seconds the diff is coarser, never wrong."""
+    engine = diff_match_patch()
+    engine.Diff_Timeout = timeout
+    diffs = engine.diff_main(old, new)
+    engine.diff_cleanupSemantic(diffs)
+    return [Change(op, text) for op, text in diffs]
 
 
 def word_diff(old: str, new: str) -> list[Change]:

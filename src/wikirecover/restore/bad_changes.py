@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from ..align.hunks import Hunk, hunks
 from .history import BadChange, History
-from .hunks import Hunk, hunks
 
 SHORT = 12  # characters: below this a hunk must match with its surroundings
 CONTEXT = 12

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .hunks import Hunk
+from ..align.hunks import Hunk
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _PROFANE = re.compile(

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..align.hunks import KEPT, REVERTED, Hunk, hunks, rebuild
 from .bad_changes import KnownBadChanges, Match
 from .history import BadChange, History
-from .hunks import KEPT, REVERTED, Hunk, hunks, rebuild
 from .reproduce import Reproduction, reproductions
 from .result import Restored
 from .verify import check_undo

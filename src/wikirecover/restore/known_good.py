@@ -5,8 +5,8 @@ nothing changed."""
 
 from __future__ import annotations
 
+from ..align.hunks import KEPT, REVERTED, Hunk, hunks, rebuild
 from .features import damage_score
-from .hunks import KEPT, REVERTED, Hunk, hunks, rebuild
 from .result import Restored
 
 REVERT_AT = 0.5  # damage score from which a hunk is reverted (the preset; a person decides)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .hunks import REVERTED, Hunk
+from ..align.hunks import REVERTED, Hunk
 from .verify import Problem
 
 

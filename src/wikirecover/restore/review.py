@@ -1,15 +1,19 @@
-"""The review page of a restore: the interactive page (`review.page`) with the restore's hunks,
-each preset to the tool's decision, and what the restore and its check said above them."""
+"""A restore's hunks as decisions a person can change (`from_restore`), and its review page: the
+interactive page (`review.page`) with every hunk preset to the tool's decision, and what the
+restore and its check said above them."""
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
+from ..align.hunks import REVERTED
+from ..review.decisions import KEEP, REVERT, Decisions, pieces
 from ..review.page import review_page
-from ..review.sources import from_restore
 from .result import Restored
 
 
 def restore_review(result: Restored, given: str = "page as given") -> str:
-    decisions = from_restore(result, given)
+    decisions = from_restore(result, PurePath(given).name)
     verdict = "certain" if result.certain else "NOT certain: decide the hunks marked for review"
     summary = [
         f"{result.mode} mode, measured from {result.base or 'the page itself'}: {verdict}. "
@@ -18,3 +22,23 @@ def restore_review(result: Restored, given: str = "page as given") -> str:
         *result.notes,
     ]
     return review_page(decisions, f"Restore review: {given}", summary)
+
+
+def from_restore(result: Restored, page_label: str = "page as given") -> Decisions:
+    """A restore's hunks: reverting puts back the text of the version they are measured from
+    (for an undo's later edits, the bad revision's)."""
+    spans = [
+        (
+            h.new_start,
+            h.new_end,
+            h.removed,
+            REVERT if h.decision == REVERTED else KEEP,
+            h.certain,
+            h.reason,
+        )
+        for h in result.hunks
+    ]
+    between, choices = pieces(result.new, spans)
+    notes = [*result.notes, *result.problems]
+    labels = {"page": page_label, "other": result.base or "good"}
+    return Decisions(between, choices, "restore", labels, PurePath(page_label).stem, notes)

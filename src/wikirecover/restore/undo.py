@@ -14,7 +14,7 @@ is checked against what was asked (`verify.check_undo`, with its own diffs).
 
 from __future__ import annotations
 
-from .hunks import KEPT, REVERTED, Hunk, hunks
+from ..align.hunks import KEPT, REVERTED, Hunk, hunks
 from .result import Restored
 from .verify import check_undo
 

@@ -7,9 +7,9 @@ the bad change's own edits backwards (BAD -> GOOD) and the edits made since (BAD
 page is only well defined where no edit of one set touches an edit of the other; where one does,
 what was asked cannot be checked and the restore is not certain.
 
-The check uses its own diffs (diff-match-patch on characters, cleaned up to whole words where it
-can), not the structural word diff the restore modes merge with, so a fault in the merge cannot
-hide itself. What it finds is reported as problems, each naming the place in the output.
+The check uses its own diffs (`align.diff.char_diff`: characters, cleaned up to what a person
+would call one change), not the structural word diff the restore modes merge with, so a fault in
+the merge cannot hide itself. What it finds is reported as problems, each placed in the page.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from diff_match_patch import diff_match_patch
+from ..align.diff import DELETE, EQUAL, INSERT, char_diff
 
-EQUAL, DELETE, INSERT = 0, -1, 1
 TIMEOUT = 2.0  # seconds per diff; a diff cut short is still a valid diff, only a coarser one
 
 
@@ -43,13 +42,9 @@ class Problem:
 
 def edits(old: str, new: str) -> list[Edit]:
     """The edits turning ``old`` into ``new``, in order, none touching another."""
-    engine = diff_match_patch()
-    engine.Diff_Timeout = TIMEOUT
-    diffs = engine.diff_main(old, new)
-    engine.diff_cleanupSemantic(diffs)
     found: list[Edit] = []
     at = 0
-    for op, text in diffs:
+    for op, text in ((c.op, c.text) for c in char_diff(old, new, TIMEOUT)):
         if op == EQUAL:
             at += len(text)
             continue

@@ -55,8 +55,8 @@ def review_page(decisions: Decisions, heading: str, summary: list[str] | None = 
 <span id="status"></span></div>
 <p class="keys">{keys}</p></div>
 <div id="panes"><ul id="nav" aria-label="hunks"></ul><div id="cards"></div>
-<div id="preview-pane"><h2>Result (wikitext)</h2>
-<textarea id="preview" readonly spellcheck="false"></textarea></div></div>
+<div id="preview-pane"><h2>Result (wikitext) around the current hunk</h2>
+<pre id="preview"></pre></div></div>
 <script type="application/json" id="review-data">{embedded}</script>
 <script>{script}</script>
 </body></html>

@@ -1,33 +1,11 @@
-"""Where the hunks of a review come from: a restore's decisions, the changes between two
-pages (`diff`), or the markup `convert --upstream` carried over. Each gives `Decisions` whose
-preset result is exactly what the command itself gave."""
+"""Where the hunks of a review come from: the changes between two pages (`diff`), or the markup
+`convert --upstream` carried over (a restore's own: `restore/review.py`). Each gives `Decisions`
+whose preset result is exactly what the command itself gave."""
 
 from __future__ import annotations
 
-from ..restore.hunks import REVERTED, hunks
-from ..restore.result import Restored
-from .decisions import KEEP, REVERT, Decisions, pieces
-
-
-def from_restore(result: Restored, page_label: str = "page as given") -> Decisions:
-    """A restore's hunks: reverting puts back the text of the version they are measured from
-    (for an undo's later edits, the bad revision's)."""
-    spans = [
-        (
-            h.new_start,
-            h.new_end,
-            h.removed,
-            REVERT if h.decision == REVERTED else KEEP,
-            h.certain,
-            h.reason,
-        )
-        for h in result.hunks
-    ]
-    between, choices = pieces(result.new, spans)
-    notes = [*result.notes, *result.problems]
-    return Decisions(
-        between, choices, "restore", {"page": page_label, "other": result.base or "good"}, "", notes
-    )
+from ..align.hunks import hunks
+from .decisions import KEEP, Decisions, pieces
 
 
 def from_diff(old: str, new: str, old_label: str, new_label: str) -> Decisions:

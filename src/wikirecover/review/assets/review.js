@@ -8,7 +8,7 @@
   const hunks = data.hunks;
   const between = data.between;
   const CONTEXT = 200;
-  const timings = { open: 0, toggles: [] };
+  const timings = { open: 0, toggles: [], parse: performance.now() - started };
   window.reviewTimings = timings;
   // review order: hunks for review first, then the certain ones, each in page order
   const order = hunks.map((_, i) => i).sort((a, b) => (hunks[a].certain - hunks[b].certain) || a - b);
@@ -76,8 +76,9 @@
   }
   const preview = document.getElementById("preview");
   const status = document.getElementById("status");
+  const WINDOW = 2500; // characters of the result shown either side of the current hunk
+  window.reviewResult = result;
   function refresh() {
-    preview.value = result();
     let reverted = 0, changed = 0;
     for (const hunk of hunks) {
       reverted += hunk.decision === "revert";
@@ -87,14 +88,26 @@
     status.textContent = hunks.length + " hunks, " + reverted + " reverted, " + review +
       " for review, " + changed + " changed by you";
   }
+  // The preview shows the result around the current hunk (the whole result is what is saved
+  // and copied): a 300 KB text laid out again on every toggle would take most of a second.
   function showInPreview(index) {
-    const start = offsetOf(index);
+    const text = result();
     const hunk = hunks[index];
+    const start = offsetOf(index);
     const end = start + (hunk.decision === "revert" ? hunk.other : hunk.page).length;
-    const lines = preview.value.slice(0, start).split("\n").length - 1;
-    const lineHeight = parseFloat(getComputedStyle(preview).lineHeight) || 16;
-    preview.scrollTop = Math.max(0, lines * lineHeight - preview.clientHeight / 3);
-    preview.setSelectionRange(start, end);
+    let from = Math.max(0, text.lastIndexOf("\n", Math.max(0, start - WINDOW)) + 1);
+    let to = text.indexOf("\n", Math.min(text.length, end + WINDOW));
+    if (to < 0) to = text.length;
+    if (from > start) from = 0;
+    const line = text.slice(0, from).split("\n").length;
+    preview.replaceChildren(
+      el("span", "where", "line " + line + " of " + (text.split("\n").length) + "\n"),
+      document.createTextNode((from > 0 ? "…" : "") + text.slice(from, start)),
+      el("mark", start === end ? "empty" : "", text.slice(start, end)),
+      document.createTextNode(text.slice(end, to) + (to < text.length ? "…" : "")),
+    );
+    const mark = preview.querySelector("mark");
+    preview.scrollTop = Math.max(0, mark.offsetTop - preview.offsetTop - preview.clientHeight / 3);
   }
   function select(position) {
     if (!order.length) return;
@@ -148,9 +161,12 @@
     } else { fallbackCopy(); done(); }
   }
   function fallbackCopy() {
-    preview.focus();
-    preview.select();
+    const box = document.createElement("textarea");
+    box.value = result();
+    document.body.appendChild(box);
+    box.select();
     document.execCommand("copy");
+    box.remove();
   }
 
   const cardBox = document.getElementById("cards");
@@ -177,8 +193,9 @@
       if (event.target.tagName !== "BUTTON") select(order.indexOf(index));
     });
     cards[index] = card;
+    const shown = hunk.page ? hunk.page : "− " + hunk.other;
     const item = el("li", hunk.certain ? "" : "uncertain", "#" + (index + 1) + " " +
-      (hunk.page || hunk.other).replace(/\s+/g, " ").slice(0, 40));
+      shown.replace(/\s+/g, " ").slice(0, 40));
     item.addEventListener("click", () => select(order.indexOf(index)));
     navItems[index] = item;
   });
@@ -186,10 +203,12 @@
     cardFragment.appendChild(cards[index]);
     navFragment.appendChild(navItems[index]);
   }
+  timings.cards = performance.now() - started;
   cardBox.appendChild(cardFragment);
   nav.appendChild(navFragment);
   hunks.forEach((_, index) => paint(index));
   refresh();
+  timings.painted = performance.now() - started;
 
   document.getElementById("save").addEventListener("click", saveResult);
   document.getElementById("save-decisions").addEventListener("click", saveDecisions);
@@ -216,6 +235,8 @@
       keys[event.key]();
     }
   });
+  document.body.offsetHeight;
+  timings.layout = performance.now() - started;
   if (order.length) select(0);
   timings.open = performance.now();
   timings.build = performance.now() - started;

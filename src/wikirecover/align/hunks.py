@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..align.diff import word_diff
+from .diff import word_diff
 
 EQUAL, DELETE, INSERT = 0, -1, 1
 KEPT, REVERTED = "kept", "reverted"
