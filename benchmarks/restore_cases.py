@@ -29,9 +29,9 @@ from pathlib import Path
 
 from diff_match_patch import diff_match_patch
 
+from wikirecover.align.hunks import REVERTED, hunks
 from wikirecover.restore.history import History
 from wikirecover.restore.history_mode import restore_from_history
-from wikirecover.align.hunks import REVERTED, hunks
 from wikirecover.restore.known_good import restore_known_good
 from wikirecover.restore.undo import undo_change
 
@@ -55,6 +55,8 @@ class Tally:
         self.name, self.n, self.exact, self.wrong_clean, self.uncertain = name, 0, 0, 0, 0
         self.seconds, self.size = 0.0, 0
         self.tp = self.fp = self.fn = 0
+        # known-good mode: hunks by damage score band -> [damage, legitimate]
+        self.bands = {band: [0, 0] for band in BANDS}
 
     def add(self, text: str, truth: str, certain: bool, seconds: float, size: int) -> None:
         self.n += 1
@@ -67,6 +69,9 @@ class Tally:
     def merge(self, other: Tally) -> None:
         for name in ("n", "exact", "wrong_clean", "uncertain", "seconds", "size", "tp", "fp", "fn"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        for band, (damage, legit) in other.bands.items():
+            self.bands[band][0] += damage
+            self.bands[band][1] += legit
 
     def line(self) -> str:
         n = max(self.n, 1)
@@ -81,7 +86,19 @@ class Tally:
             recall = self.tp / max(self.tp + self.fn, 1)
             f1 = 2 * precision * recall / max(precision + recall, 1e-9)
             out += f"  hunks P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
+            out += "\n  hunks by damage score (damage / legitimate): " + ", ".join(
+                f"{band} {damage}/{legit}" for band, (damage, legit) in self.bands.items()
+            )
         return out
+
+
+BANDS = {"<=0.05": (0.0, 0.05), "0.05-0.9": (0.05, 0.9), ">=0.9": (0.9, 0.97), ">=0.97": (0.97, 2)}
+
+
+def _band(score: float) -> str:
+    if score <= 0.05:
+        return "<=0.05"
+    return next(b for b, (low, high) in BANDS.items() if b != "<=0.05" and low <= score < high)
 
 
 def damage_labels(p: str, v: str, damaged: str) -> list[bool]:
@@ -134,6 +151,8 @@ def _run_cases(cases: list[dict]) -> tuple[dict[str, Tally], int]:
                 truth = damage_labels(p, v, damaged)
                 said = [h.decision == REVERTED for h in result.hunks]
                 if len(truth) == len(said):
+                    for hunk, damage in zip(result.hunks, truth, strict=True):
+                        tally.bands[_band(hunk.score)][0 if damage else 1] += 1
                     tally.tp += sum(a and b for a, b in zip(said, truth, strict=True))
                     tally.fp += sum(a and not b for a, b in zip(said, truth, strict=True))
                     tally.fn += sum(b and not a for a, b in zip(said, truth, strict=True))

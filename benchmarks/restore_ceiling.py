@@ -32,9 +32,9 @@ from pathlib import Path
 
 from restore_cases import damage_labels, inject
 
+from wikirecover.align.hunks import Hunk, hunks
 from wikirecover.restore.features import FEATURES
 from wikirecover.restore.history import History
-from wikirecover.align.hunks import Hunk, hunks
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 CONTENT = [f.name for f in FEATURES] + [
