@@ -34,6 +34,7 @@ from wikirecover.restore.history import History
 from wikirecover.restore.history_mode import restore_from_history
 from wikirecover.restore.known_good import restore_known_good
 from wikirecover.restore.undo import undo_change
+from wikirecover.restore.verify import edits
 
 
 def inject(p: str, v: str, g: str) -> str | None:
@@ -57,6 +58,9 @@ class Tally:
         self.tp = self.fp = self.fn = 0
         # known-good mode: hunks by damage score band -> [damage, legitimate]
         self.bands = {band: [0, 0] for band in BANDS}
+        # cases whose right answer has an edit inside a stretch the bad change rewrote (in no
+        # input: the damaged page shows the bad change there), and how many of them are exact
+        self.hidden = self.hidden_exact = 0
 
     def add(self, text: str, truth: str, certain: bool, seconds: float, size: int) -> None:
         self.n += 1
@@ -67,7 +71,10 @@ class Tally:
         self.size += size
 
     def merge(self, other: Tally) -> None:
-        for name in ("n", "exact", "wrong_clean", "uncertain", "seconds", "size", "tp", "fp", "fn"):
+        for name in (
+            *("n", "exact", "wrong_clean", "uncertain", "seconds", "size", "tp", "fp", "fn"),
+            *("hidden", "hidden_exact"),
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for band, (damage, legit) in other.bands.items():
             self.bands[band][0] += damage
@@ -81,6 +88,13 @@ class Tally:
             f"uncertain {self.uncertain / n:5.1%}  "
             f"{self.seconds / max(self.size / 1e5, 1e-9):.3f} s per 100 KB"
         )
+        if self.hidden:
+            reachable = self.n - self.hidden + self.hidden_exact
+            out += (
+                f"\n  the right page has an edit inside what the bad change rewrote (in no "
+                f"input) in {self.hidden} cases, {self.hidden_exact} exact anyway: at most "
+                f"{reachable / n:.1%} can be exact"
+            )
         if self.tp + self.fp + self.fn:
             precision = self.tp / max(self.tp + self.fp, 1)
             recall = self.tp / max(self.tp + self.fn, 1)
@@ -90,6 +104,13 @@ class Tally:
                 f"{band} {damage}/{legit}" for band, (damage, legit) in self.bands.items()
             )
         return out
+
+
+def hidden_edit(p: str, v: str, g: str) -> bool:
+    """Whether the right page g changed p inside a stretch the bad change p -> v rewrote (the
+    damaged page then holds the bad change's text there, and g's edit is in no input)."""
+    bad, good = edits(p, v), edits(p, g)
+    return any(x.start < y.end and y.start < x.end for x in bad for y in good)
 
 
 BANDS = {"<=0.05": (0.0, 0.05), "0.05-0.9": (0.05, 0.9), ">=0.9": (0.9, 0.97), ">=0.97": (0.97, 2)}
@@ -147,6 +168,9 @@ def _run_cases(cases: list[dict]) -> tuple[dict[str, Tally], int]:
                 result = restore_known_good(damaged, p)
             tally = tallies[mode]
             tally.add(result.text, g, result.certain, time.perf_counter() - t, size)
+            if mode == "undo" and hidden_edit(p, v, g):
+                tally.hidden += 1
+                tally.hidden_exact += result.text == g
             if mode == "good":
                 truth = damage_labels(p, v, damaged)
                 said = [h.decision == REVERTED for h in result.hunks]

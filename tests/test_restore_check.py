@@ -239,3 +239,53 @@ def test_the_real_sample_cases_are_never_wrong_and_certain() -> None:
         if (r := undo_change(c["input"], c["base"], c["vandal"])).certain and r.text != c["truth"]
     ]
     assert wrong_certain == []
+
+
+def test_a_fault_in_the_merge_is_caught_by_the_check(monkeypatch) -> None:
+    """The check does not trust the code that merged: a merge that drops a character is
+    reported, and the hunk there marked."""
+    from wikirecover.restore import undo as undo_module
+
+    good, bad = "one two three", "one two three LOL"
+    current = "One two three LOL"
+    assert undo_change(current, good, bad).certain
+    real = undo_module._apply
+    monkeypatch.setattr(undo_module, "_apply", lambda page, found: real(page, found)[1:])
+    result = undo_change(current, good, bad)
+    assert not result.certain
+    assert result.problems == [
+        "at character 0: the output has 'ne' where what was asked gives 'One'"
+    ]
+
+
+def test_the_cli_reports_what_the_check_found(tmp_path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from wikirecover.cli import cli
+    from wikirecover.restore import undo as undo_module
+
+    paths = {}
+    for name, text in (
+        ("current", "One two three LOL"),
+        ("bad", "one two three LOL"),
+        ("good", "one two three"),
+    ):
+        paths[name] = tmp_path / f"{name}.wiki"
+        paths[name].write_text(text, encoding="utf-8")
+    args = [
+        "restore",
+        str(paths["current"]),
+        "--undo",
+        str(paths["bad"]),
+        "--before",
+        str(paths["good"]),
+        "--report",
+        str(tmp_path / "r.json"),
+    ]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    real = undo_module._apply
+    monkeypatch.setattr(undo_module, "_apply", lambda page, found: real(page, found) + "!")
+    done = CliRunner().invoke(cli, args)
+    assert done.exit_code == 1 and "the output has '!'" in done.output
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["checked"] and not report["certain"] and report["problems"]

@@ -3,6 +3,7 @@ on tokens: see `codes`)."""
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass
 
@@ -51,16 +52,44 @@ class Hunk:
         }
 
 
-def char_diff(old: str, new: str, timeout: float = 2.0) -> list[Change]:
-    """The changes that turn ``old`` into ``new``, character by character, cleaned up to what
-    a person would call one change (diff-match-patch's semantic clean-up). A second opinion on
-    `word_diff`: another algorithm on other units, for checks that must not share its faults.
-    Past ``timeout`` seconds the diff is coarser, never wrong."""
+def flat_diff(old: str, new: str, timeout: float = 1.0) -> list[Change]:
+    """The changes that turn ``old`` into ``new``: lines, then tokens inside each changed block
+    as a whole (no pairing of lines, no joining), cleaned up to what a person would call one
+    change. A second opinion on `word_diff` for checks that must not share its faults. Past
+    ``timeout`` seconds in all, the blocks left are taken whole: coarser, never wrong."""
+    deadline = time.monotonic() + timeout
+    lines = Codes()
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    diffs = minimal_engine().diff_main(lines.encode(old_lines), lines.encode(new_lines), False)
+    changes: list[Change] = []
+    removed: list[str] = []
+    added: list[str] = []
+    for op, text in [*diffs, (EQUAL, "")]:
+        if op == DELETE:
+            removed.append(lines.decode(text))
+        elif op == INSERT:
+            added.append(lines.decode(text))
+        else:
+            if removed or added:
+                changes += _block_tokens("".join(removed), "".join(added), deadline)
+                removed, added = [], []
+            if text:
+                changes.append(Change(EQUAL, lines.decode(text)))
+    return changes
+
+
+def _block_tokens(old: str, new: str, deadline: float) -> list[Change]:
+    left = deadline - time.monotonic()
+    if not old or not new or left <= 0:
+        return [c for c in (Change(DELETE, old), Change(INSERT, new)) if c.text]
+    codes = Codes()
     engine = diff_match_patch()
-    engine.Diff_Timeout = timeout
-    diffs = engine.diff_main(old, new)
-    engine.diff_cleanupSemantic(diffs)
-    return [Change(op, text) for op, text in diffs]
+    engine.Diff_Timeout = left
+    encoded = engine.diff_main(
+        codes.encode(TOKEN.findall(old)), codes.encode(TOKEN.findall(new)), False
+    )
+    engine.diff_cleanupSemantic(encoded)
+    return [Change(op, codes.decode(text)) for op, text in encoded]
 
 
 def word_diff(old: str, new: str) -> list[Change]:

@@ -7,9 +7,10 @@ the bad change's own edits backwards (BAD -> GOOD) and the edits made since (BAD
 page is only well defined where no edit of one set touches an edit of the other; where one does,
 what was asked cannot be checked and the restore is not certain.
 
-The check uses its own diffs (`align.diff.char_diff`: characters, cleaned up to what a person
-would call one change), not the structural word diff the restore modes merge with, so a fault in
-the merge cannot hide itself. What it finds is reported as problems, each placed in the page.
+The check uses its own diffs (`align.diff.flat_diff`: tokens over the whole text, cleaned up
+to what a person would call one change), not the structural word diff the restore modes merge
+with, so a fault in the merge cannot hide itself. What it finds is reported as problems, each
+placed in the page.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..align.diff import DELETE, EQUAL, INSERT, char_diff
+from ..align.diff import DELETE, EQUAL, INSERT, flat_diff
 
-TIMEOUT = 2.0  # seconds per diff; a diff cut short is still a valid diff, only a coarser one
+TIMEOUT = 1.0  # seconds per diff; a diff cut short is still a valid diff, only a coarser one
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def edits(old: str, new: str) -> list[Edit]:
     """The edits turning ``old`` into ``new``, in order, none touching another."""
     found: list[Edit] = []
     at = 0
-    for op, text in ((c.op, c.text) for c in char_diff(old, new, TIMEOUT)):
+    for op, text in ((c.op, c.text) for c in flat_diff(old, new, TIMEOUT)):
         if op == EQUAL:
             at += len(text)
             continue
