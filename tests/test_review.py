@@ -316,3 +316,14 @@ def test_a_diff_review_reverted_everywhere_gives_the_old_page(tmp_path: Path) ->
         for _ in range(count):
             ActionChains(driver).send_keys("r").send_keys("j").perform()
         assert driver.execute_script(preview) == GOOD
+
+
+def test_a_page_without_hunks_opens_and_says_so(tmp_path: Path) -> None:
+    review = tmp_path / "same.html"
+    review.write_text(review_page(from_diff(GOOD, GOOD, "a", "b"), "same", []), encoding="utf-8")
+    with chromium(tmp_path) as driver:
+        driver.get(review.as_uri())
+        assert driver.execute_script("return document.body.dataset.ready") == "1"
+        assert driver.execute_script("return window.reviewResult()") == GOOD
+        text = driver.execute_script("return document.getElementById('preview').textContent")
+        assert text.startswith("No hunks")

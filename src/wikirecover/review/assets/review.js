@@ -238,6 +238,7 @@
   document.body.offsetHeight;
   timings.layout = performance.now() - started;
   if (order.length) select(0);
+  else preview.textContent = "No hunks: the result is the page as given.\n\n" + head(result());
   timings.open = performance.now();
   timings.build = performance.now() - started;
   document.body.dataset.ready = "1";
