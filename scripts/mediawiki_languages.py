@@ -10,6 +10,9 @@ spaces), the redirect words, those messages and the fallback languages. Names ho
 project's talk namespace, which each wiki names after itself) are left out: a dump's
 `<siteinfo>` gives them. Debian's `mediawiki` package (`apt-get download mediawiki`, then
 `dpkg-deb -x`) is one such tree; the committed file came from MediaWiki 1.39.17 (Debian 12).
+
+It also writes `data/interface.json`: per language, the skin's words in `INTERFACE` (core, the
+MonoBook and Vector skins, Cite), as each language's own message file has them.
 """
 
 from __future__ import annotations
@@ -28,6 +31,33 @@ _FALLBACK = re.compile(r"\$fallback\s*=\s*" + _STRING)
 _REDIRECT = re.compile(r"'redirect'\s*=>\s*\[([^\]]*)\]")
 # interface messages the writers print: the table of contents' title, a redirect's label
 MESSAGES = ("toc", "redirectto")
+# the skin's words around a rendered page, which readers take away (`interface.py`): i18n folder
+# under the tree -> message keys; written to `data/interface.json`
+INTERFACE = {
+    "languages/i18n": (
+        "tagline",
+        "jumpto",
+        "jumptonavigation",
+        "jumptosearch",
+        "editsection",
+        "toc",
+        "showtoc",
+        "hidetoc",
+        "retrievedfrom",
+        "pagecategories",
+        "redirectedfrom",
+        "navigation-heading",
+        "personaltools",
+        "views",
+        "navigation",
+        "toolbox",
+        "colon-separator",
+        "lastmodifiedat",
+    ),
+    "skins/MonoBook/i18n": ("monobook-jumptonavigation", "monobook-jumptosearch"),
+    "skins/Vector/i18n": ("vector-jumptonavigation", "vector-jumptosearch"),
+    "extensions/Cite/i18n": ("cite_error", "cite_references_link_one"),
+}
 
 
 def _block(source: str, name: str) -> str:
@@ -97,6 +127,22 @@ def main(root: str) -> None:
         encoding="utf-8",
     )
     print(f"{len(languages)} languages -> {out.name} ({out.stat().st_size} bytes)")
+    interface: dict[str, dict[str, str]] = {}
+    for folder, keys in INTERFACE.items():
+        for path in sorted((tree / folder).glob("*.json")):
+            if path.stem == "qqq":  # documentation of the messages, not a language
+                continue
+            messages = json.loads(path.read_text(encoding="utf-8"))
+            found = {key: messages[key] for key in keys if messages.get(key)}
+            if found:
+                interface.setdefault(path.stem.lower(), {}).update(found)
+    words = out.with_name("interface.json")
+    words.write_text(
+        json.dumps(dict(sorted(interface.items())), ensure_ascii=False, separators=(",", ":"))
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"{len(interface)} languages -> {words.name} ({words.stat().st_size} bytes)")
 
 
 if __name__ == "__main__":

@@ -75,6 +75,16 @@ def cli() -> None:
     """Bring damaged MediaWiki pages back to life and move wiki content between formats."""
 
 
+def _language_code(context: click.Context, parameter: click.Parameter, code: str | None):
+    from .interface import known_language
+
+    if code is None:
+        return None
+    if not known_language(code):
+        raise click.BadParameter(f"{code!r} is no language MediaWiki ships", context, parameter)
+    return code.lower()
+
+
 def _input_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options every command that reads pages shares."""
     options = [
@@ -125,16 +135,31 @@ def _input_options(command: Callable[..., None]) -> Callable[..., None]:
             show_default=True,
             help="A larger page fails at once as too large (0: no cap).",
         ),
+        click.option(
+            "--lang",
+            "language",
+            metavar="CODE",
+            callback=_language_code,
+            help="Interface language of rendered pages (es, ru, zh-hans, ...): its skin words "
+            "are taken away. Default: detected per page.",
+        ),
     ]
 
     @functools.wraps(command)
     def with_limits(
-        *args, page_timeout: float, page_memory: int, max_page_mb: float, repairs: str, **kwargs
+        *args,
+        page_timeout: float,
+        page_memory: int,
+        max_page_mb: float,
+        repairs: str,
+        language: str | None,
+        **kwargs,
     ):
         kwargs["limits"] = {
             "budget": Budget(page_timeout, page_memory << 20),
             "max_page_bytes": int(max_page_mb * (1 << 20)) or None,
             "repairs": repairs,
+            "language": language,
         }
         return command(*args, **kwargs)
 

@@ -12,6 +12,8 @@ from .rules import Rules
 class Options:
     title: str | None = None  # page title; default: from the input (dump title line, file name)
     rules: Rules = field(default_factory=Rules.default)
+    # the interface language of rendered pages (its skin words are taken away); None: detected
+    language: str | None = None
     passes: tuple[str, ...] | None = None  # None: every registered pass
     # auto: a rendering's traces undone only in pages rebuilt from one (passes/scope.py);
     # damage: only damage repaired; all: both, whatever the input

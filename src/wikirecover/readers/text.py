@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from ..interface import detect
 from ..model import Document, Severity, SourceInfo
 from ..options import Options
 from ..parsing import parse_wikitext
@@ -39,6 +40,11 @@ SURE_SIGNAL_COUNT = 5  # dump signals in the first 20,000 characters that settle
 
 def sniff_text_dump(text: str) -> float:
     hits = len(_SIGNALS.findall(text[:20_000]))
+    if hits < SURE_SIGNAL_COUNT:
+        # the skin's words in another interface language: each kind seen counts twice
+        found = detect(text[:20_000].splitlines())
+        if found.code != "en":
+            hits += 2 * len(found.evidence)
     return 0.05 + 0.9 * min(1.0, hits / SURE_SIGNAL_COUNT)
 
 
@@ -47,12 +53,30 @@ def sniff_text_dump(text: str) -> float:
 _MARKER = re.compile(r"\[(?:[a-z-]{1,12} )?[\w.]{1,6}\]")
 
 
+def _interface_rules(lines: list, options: Options, doc: Document):
+    """The rules with the skin words of the page's interface language: ``options.language``
+    when given, else detected from the page (reported either way when not English)."""
+    code, others = options.language, ()
+    how = "as given (--lang)"
+    if not code:
+        found = detect([line.text for line in lines])
+        code, others = found.code, found.candidates[1:]
+        how = "detected from " + "; ".join(found.evidence)
+        if others:
+            how += f" (the words of {', '.join(others)} are the same: taken away too)"
+    if code == "en" and not others:
+        return options.rules
+    doc.report("interface-language", f"interface language {code}, {how}", COMPONENT, Severity.INFO)
+    return options.rules.with_interface(code, *others)
+
+
 @register_reader("text", sniff=sniff_text_dump)
 def read_text_dump(text: str, source: SourceInfo, options: Options) -> Iterator[Document]:
     """Plain-text dump of a rendered page: chrome, headings, lists, tables, citations rebuilt."""
-    rules = options.rules
     doc = Document.from_wikitext("", source)
-    stripped = strip_chrome(split_lines(text), rules)
+    lines = split_lines(text)
+    rules = _interface_rules(lines, options, doc)
+    stripped = strip_chrome(lines, rules)
     doc.title = options.title or stripped.title or title_from_path(source.path)
     for removed in stripped.removed:
         span = f"{removed.count} lines: " if removed.count > 1 else ""

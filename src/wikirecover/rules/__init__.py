@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,10 @@ class Rules:
     hatnotes: tuple[TemplateRule, ...]
     boxes: tuple[TemplateRule, ...]
     sources: tuple[str, ...]  # the files these rules came from
+    # the skin's words of an interface language (`with_interface`), beside the English ones
+    language: str = "en"
+    taglines: tuple[re.Pattern[str], ...] = ()  # "From <site>" in that language
+    more_categories: re.Pattern[str] | None = None  # "Categorías: A | B"
 
     @classmethod
     def default(cls) -> Rules:
@@ -54,6 +58,40 @@ class Rules:
 
     def is_chrome(self, line: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
         return any(p.fullmatch(line) for p in patterns)
+
+    def with_interface(self, code: str, *more: str) -> Rules:
+        """These rules with the skin words of interface language ``code`` (and of ``more``
+        languages the page may as well be in) added: MediaWiki's own messages, `interface.py`."""
+        return _with_interface(self, code, *more)
+
+
+@cache
+def _with_interface(rules: Rules, code: str, *more: str) -> Rules:
+    from .. import languages
+    from ..interface import interface
+
+    words = interface(code, *more)
+    edit = "|".join(words.edit_words)
+    namespaces = [
+        name
+        for each in (code, *more)
+        for language in languages.chain(each)
+        for name in languages.table()[language].get("namespaces", {}).get("14", [])
+    ]
+    return replace(
+        rules,
+        chrome_top=rules.chrome_top + tuple(re.compile(p) for p in words.top_lines),
+        chrome_footer_start=rules.chrome_footer_start
+        + tuple(re.compile(p) for p in words.footer_start),
+        toc_titles=rules.toc_titles | frozenset(words.toc_titles),
+        edit_link=re.compile(
+            f"(?:{rules.edit_link.pattern})|(?:\\s*\\[\\s*(?:{edit})(?:\\s*\\|[^\\]]{{1,40}})?\\s*\\]$)"
+        ),
+        category_namespaces=tuple(dict.fromkeys((*rules.category_namespaces, *namespaces))),
+        language=code,
+        taglines=tuple(re.compile(p) for p in words.taglines),
+        more_categories=re.compile(f"{words.category_label}\\s*(?P<list>.*)"),
+    )
 
 
 def _merge(into: dict[str, Any], more: dict[str, Any]) -> None:

@@ -64,7 +64,7 @@ def _strip_header(result: Stripped, rules: Rules) -> None:
             break
         if rules.is_chrome(line.text, rules.chrome_top):
             what = "skin header line"
-            if line.text.startswith(_FROM_SITE):
+            if _is_tagline(line.text, rules):
                 what = '"From <site>" line'
             result.removed.append(Removed(line, line, what))
             cut = i + 1
@@ -73,7 +73,7 @@ def _strip_header(result: Stripped, rules: Rules) -> None:
         if (
             result.title is None
             and following is not None
-            and following.text.startswith(_FROM_SITE)
+            and _is_tagline(following.text, rules)
             and rules.is_chrome(following.text, rules.chrome_top)
         ):
             result.title = line.text
@@ -85,12 +85,17 @@ def _strip_header(result: Stripped, rules: Rules) -> None:
             # title when the second line is the title.
             after = _next_nonblank(lines, i + 1)
             after2 = _next_nonblank(lines, lines.index(after) + 1) if after else None
-            if after2 is not None and after2.text.startswith(_FROM_SITE):
+            if after2 is not None and _is_tagline(after2.text, rules):
                 result.removed.append(Removed(line, line, "site notice"))
                 cut = i + 1
                 continue
         break
     del lines[:cut]
+
+
+def _is_tagline(text: str, rules: Rules) -> bool:
+    """Whether ``text`` is the skin's "From <site>" line (in the interface language's words)."""
+    return text.startswith(_FROM_SITE) or any(p.fullmatch(text) for p in rules.taglines)
 
 
 def _next_nonblank(lines: list[Line], start: int) -> Line | None:
@@ -130,7 +135,9 @@ def _strip_footer(result: Stripped, rules: Rules) -> None:
 
 def _read_categories(footer: list[Line], result: Stripped, rules: Rules) -> None:
     for i, line in enumerate(footer):
-        match = rules.categories.fullmatch(line.text)
+        match = rules.categories.fullmatch(line.text) or (
+            rules.more_categories and rules.more_categories.fullmatch(line.text)
+        )
         if not match or line.text.startswith("Hidden"):
             continue
         names = [n.strip() for n in match.group("list").split("|") if n.strip()]
