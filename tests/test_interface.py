@@ -21,6 +21,9 @@ def render(text: str, count: int = 2, argument: str = "") -> str:
     """A message as MediaWiki renders it here (the test's own, simple renderer)."""
     text = html.unescape(text)
     text = re.sub(
+        r"\{\{\s*(?:ucfirst|lcfirst)\s*:\s*(\{\{\s*SITENAME\s*\}\})\s*\}\}", r"\1", text, flags=re.I
+    )
+    text = re.sub(
         r"\{\{\s*GRAMMAR\s*:[^|{}]*\|\s*\{\{\s*SITENAME\s*\}\}\s*\}\}", SITE, text, flags=re.I
     )
     text = re.sub(r"\{\{\s*SITENAME\s*\}\}", SITE, text, flags=re.I)

@@ -27,6 +27,7 @@ _SPACES = "[\\s\\u00a0\\u202f\\u2009\\u200b]"
 _MAGIC = re.compile(r"\{\{\s*(PLURAL|GENDER|GRAMMAR|SITENAME)\s*(?::([^{}]*))?\}\}", re.IGNORECASE)
 _DECLINED_SITE = re.compile(r"\{\{\s*GRAMMAR\s*:[^|{}]*\|\s*\{\{\s*SITENAME\s*\}\}\s*\}\}", re.I)
 _SHORT_NAME = r"[^\s.,;:!?()]{1,40}(?:\s[^\s.,;:!?()]{1,40}){0,2}"
+_CASE = re.compile(r"\{\{\s*(?:ucfirst|lcfirst|uc|lc)\s*:\s*(\{\{\s*SITENAME\s*\}\})\s*\}\}", re.I)
 _ENTITY = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(nbsp|amp|quot|lt|gt));")
 _NAMED = {"nbsp": "\u00a0", "amp": "&", "quot": '"', "lt": "<", "gt": ">"}
 
@@ -34,6 +35,15 @@ _NAMED = {"nbsp": "\u00a0", "amp": "&", "quot": '"', "lt": "<", "gt": ">"}
 @cache
 def _table() -> dict[str, dict[str, str]]:
     return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+def load() -> None:
+    """Read the words and index them now (a process that forks a child per page calls this
+    first, so that no child reads them again)."""
+    _index()
+    _taglines_by_start()
+    for kind in ("jump", "footer"):
+        _prefixes(kind)
 
 
 def known_language(code: str) -> bool:
@@ -53,7 +63,7 @@ def message(code: str, key: str) -> str:
 def pattern(text: str, site: bool = False) -> str:
     """A regular expression matching ``text`` as MediaWiki renders it. With ``site``, the site
     name is captured as the group ``site``."""
-    text = _ENTITY.sub(_entity, text).strip()
+    text = _CASE.sub(r"\1", _ENTITY.sub(_entity, text)).strip()
     out: list[str] = []
     at = 0
     site_taken = not site
@@ -148,6 +158,7 @@ def interface(code: str, *more: str) -> Interface:
 _EDIT_LINK = re.compile(r"\[\s*([^\[\]|]{1,40}?)\s*(?:\|[^\[\]]{0,40})?\]\s*$")
 MAX_CANDIDATES = 40
 HEAD_LINES = 12  # non-blank lines at the top where the tagline and the jump links are
+FOOT_LINES = 150  # non-blank lines at the end where "Retrieved from" is
 
 
 @dataclass(frozen=True)
@@ -172,7 +183,7 @@ def _index() -> dict[str, dict[str, set[str]]]:
             jump = own.get(f"{skin}-jumptonavigation", "").strip()
             if jump:
                 index["jump"].setdefault(jump.casefold(), set()).add(code)
-        tagline = _DECLINED_SITE.sub("{{SITENAME}}", own.get("tagline", ""))
+        tagline = _DECLINED_SITE.sub("{{SITENAME}}", _CASE.sub(r"\1", own.get("tagline", "")))
         if "{{SITENAME}}" in tagline:
             before, after = (part.strip().casefold() for part in tagline.split("{{SITENAME}}", 1))
             if len(before + after) >= 2 and "{{" not in before + after:
@@ -181,6 +192,36 @@ def _index() -> dict[str, dict[str, set[str]]]:
         if retrieved:
             index["footer"].setdefault(retrieved.casefold(), set()).add(code)
     return index
+
+
+@cache
+def _prefixes(kind: str) -> re.Pattern[str]:
+    """One pattern for the beginnings of lines of ``kind`` (the longest first)."""
+    words = sorted((w for w in _index()[kind] if len(w) >= 2), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+@cache
+def _taglines_by_start() -> dict[str, list[str]]:
+    """The tagline keys ("before\tafter") by the first two characters of their beginning
+    ("" for a tagline that begins with the site name)."""
+    buckets: dict[str, list[str]] = {}
+    for words in _index()["tagline"]:
+        buckets.setdefault(words.split("\t")[0][:2], []).append(words)
+    return buckets
+
+
+def _prefix(kind: str, line: str) -> str | None:
+    """The words of ``kind`` the (casefolded) ``line`` begins with, if any."""
+    if kind == "tagline":
+        if len(line) > 160:
+            return None
+        buckets = _taglines_by_start()
+        near = [*buckets.get(line[:2], ()), *buckets.get(line[:1], ()), *buckets.get("", ())]
+        hits = [w for w in near if _starts(line, w)]
+        return max(hits, key=len) if hits else None
+    found = _prefixes(kind).match(line)
+    return found.group(0) if found else None
 
 
 def _starts(line: str, words: str) -> bool:
@@ -209,13 +250,11 @@ def detect(lines: list[str]) -> Detected:
         evidence.append(f"edit links [{word}] x{count}")
     nonblank = [line.strip() for line in lines if line.strip()]
     places = {"jump": nonblank[:HEAD_LINES], "tagline": nonblank[:HEAD_LINES]}
-    places["footer"] = nonblank[HEAD_LINES:]
+    places["footer"] = nonblank[-FOOT_LINES:]
     for kind, where in places.items():
         for line in where:
-            folded = line.casefold()
-            hits = {w for w in index[kind] if _starts(folded, w)}
-            if hits:
-                best = max(hits, key=len)
+            best = _prefix(kind, line.casefold())
+            if best:
                 for code in index[kind][best]:
                     votes[code] += 1
                 evidence.append(f"{kind} {line[:60]!r}")
@@ -224,10 +263,20 @@ def detect(lines: list[str]) -> Detected:
         return Detected(ENGLISH, (), (ENGLISH,))
     top = max(votes.values())
     # the most votes first; among equals, a language over its variants (es over es-formal),
-    # then the shortest code. Languages one kind of evidence short are candidates too: a
-    # dialect that inherits most of its words (Aragonese from Spanish) is seen only in its own
-    ranked = sorted(
-        (c for c, v in votes.items() if v >= top - 2),
-        key=lambda c: (-votes[c], c != ENGLISH, "-" in c, len(c), c),
-    )
-    return Detected(ranked[0], tuple(evidence), tuple(ranked[:MAX_CANDIDATES]))
+    # then the shortest code
+    ranked = sorted(votes, key=lambda c: (-votes[c], c != ENGLISH, "-" in c, len(c), c))
+    best = ranked[0]
+    # candidates too: languages as sure as the best, and its own family one kind of evidence
+    # short (a dialect that inherits most of its words, Aragonese from Spanish, shows only a
+    # few of its own); every language falls back to English, which has no family here
+    ranked = [
+        c
+        for c in ranked
+        if votes[c] == top
+        or (
+            best != ENGLISH
+            and votes[c] >= top - 2
+            and (best in languages.chain(c) or c in languages.chain(best))
+        )
+    ]
+    return Detected(best, tuple(evidence), tuple(ranked[:MAX_CANDIDATES]))

@@ -13,6 +13,7 @@ from pathlib import Path
 from mwparserfromhell.nodes import Text
 from mwparserfromhell.wikicode import Wikicode
 
+from . import interface
 from . import passes as _passes  # noqa: F401  (registration)
 from . import readers as _readers
 from . import writers as _writers  # noqa: F401  (registration)
@@ -25,6 +26,7 @@ from .fallback import raw_document, raw_output
 from .model import Document, Severity, SourceInfo
 from .options import Options
 from .parsing import parse_wikitext
+from .readers.text import warm_interface
 from .registry import get_reader, get_writer, ordered_passes, repair_text
 from .writers.unexported import report_unexported, unexported_nodes
 
@@ -360,6 +362,9 @@ def _within_budget(
     if budget is None:
         return _convert_loaded(text, source, to, kind, options, upstream)
     inner = replace(options, budget=None)
+    interface.load()  # once here, not again in every child
+    if kind in (None, "text"):
+        warm_interface(text, options)
     try:
         results = run_within(budget, _convert_loaded, text, source, to, kind, inner, upstream)
     except BudgetExceeded as exc:
