@@ -185,7 +185,12 @@ def _index() -> dict[str, dict[str, set[str]]]:
                 index["jump"].setdefault(jump.casefold(), set()).add(code)
         tagline = _DECLINED_SITE.sub("{{SITENAME}}", _CASE.sub(r"\1", own.get("tagline", "")))
         if "{{SITENAME}}" in tagline:
-            before, after = (part.strip().casefold() for part in tagline.split("{{SITENAME}}", 1))
+            # the space between the words and the site name stays part of them ("Se " is no
+            # beginning of "See [[...]]")
+            before, after = (
+                re.sub(r"\s+", " ", part).casefold() for part in tagline.split("{{SITENAME}}", 1)
+            )
+            before, after = before.lstrip(), after.rstrip()
             if len(before + after) >= 2 and "{{" not in before + after:
                 index["tagline"].setdefault(f"{before}\t{after}", set()).add(code)
         retrieved = own.get("retrievedfrom", "").split("$1")[0].strip()

@@ -43,7 +43,7 @@ def sniff_text_dump(text: str) -> float:
     if hits < SURE_SIGNAL_COUNT:
         # the skin's words in another interface language: each kind seen counts twice
         found = detect(text[:20_000].splitlines())
-        if found.code != "en":
+        if found.code != "en" and len(found.evidence) >= 2:  # one alone may be a sentence
             hits += 2 * len(found.evidence)
     return 0.05 + 0.9 * min(1.0, hits / SURE_SIGNAL_COUNT)
 
