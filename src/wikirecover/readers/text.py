@@ -76,7 +76,10 @@ def _interface_rules(lines: list, options: Options, doc: Document):
             how += f" (the words of {', '.join(others)} are the same: taken away too)"
     if code == "en" and not others:  # the built-in rules are English's
         return options.rules
-    doc.report("interface-language", f"interface language {code}, {how}", COMPONENT, Severity.INFO)
+    if code != "en":  # English, the default, needs no word in the report
+        doc.report(
+            "interface-language", f"interface language {code}, {how}", COMPONENT, Severity.INFO
+        )
     return options.rules.with_interface(code, *others)
 
 
