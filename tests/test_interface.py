@@ -13,8 +13,10 @@ from conftest import shared_dir
 import wikirecover
 from wikirecover import interface
 from wikirecover.interface import detect, message, pattern
+from wikirecover.options import Options
 
 SITE = "Recoverpedia"
+IN_PROCESS = Options(budget=None)  # 472 pages: no child process forked for each
 
 
 def render(text: str, count: int = 2, argument: str = "") -> str:
@@ -141,7 +143,7 @@ def test_no_chrome_line_survives_in_any_language(code: str, tmp_path) -> None:
     text, chrome = dump(code)
     page = tmp_path / "Sample_page.txt"
     page.write_text(text, encoding="utf-8")
-    [result] = wikirecover.convert(page, to="wikitext")
+    [result] = wikirecover.convert(page, to="wikitext", options=IN_PROCESS)
     out = result.output
     assert "The harbour was built in the twelfth century." in out
     assert re.search(r"^==\s*History of the place\s*==$", out, re.M), out
