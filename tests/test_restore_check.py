@@ -14,7 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from wikirecover.restore import History, restore_from_history, undo_change
-from wikirecover.restore.verify import check_decisions, check_undo, edits
+from wikirecover.restore.verify import check_undo, edits
 
 GOOD = "The cat sat on the mat.\n\nDogs bark at night.\n\nBirds sing in the morning.\n"
 BAD = GOOD.replace("sat on the mat", "sat on the HAT LOL")
@@ -53,15 +53,6 @@ def test_an_edit_made_since_touching_the_bad_change_cannot_be_checked() -> None:
     current = "alpha BETAS gamma"
     problems = check_undo(current, good, bad, "alpha beta gamma")
     assert problems and "touches the bad change" in problems[0].what
-
-
-def test_decisions_are_checked_against_the_spans_put_back() -> None:
-    page = "aaa bbb ccc"
-    assert check_decisions(page, "aaa BBB ccc", [(4, 7, "BBB")]) == []
-    assert check_decisions(page, "aaa bbb ccc", [(4, 7, "BBB")])
-    assert (
-        check_decisions(page, "x", [(0, 5, ""), (4, 7, "")])[0].what == "two reverted hunks overlap"
-    )
 
 
 def test_undo_puts_back_removed_text_only_as_a_hunk_for_review() -> None:

@@ -289,10 +289,13 @@ def convert_command(
             no_repair=no_repair,
         )
         extra.update(limits)
+        if review_path and not upstream:
+            raise WikirecoverError("--review shows what --upstream carried over: give --upstream")
         results = _run(input_path, kind, rules, to, title, upstream, extra)
         _emit(results, output, to)
         if review_path:
-            _upstream_review(review_path, input_path, kind, rules, title, upstream, extra)
+            carried = results if to == "wikitext" else None
+            _upstream_review(review_path, input_path, kind, rules, title, upstream, extra, carried)
     except WikirecoverError as exc:
         _fail(str(exc))
     _finish([r.document for r in results], report_path, verbose, quiet)
@@ -304,17 +307,18 @@ def _upstream_review(
     kind: str | None,
     rules: tuple[str, ...],
     title: str | None,
-    upstream: str | None,
+    upstream: str,
     extra: dict,
+    carried: list[Converted] | None,
 ) -> None:
-    """The review page of the markup ``upstream`` carried over onto one page."""
+    """The review page of the markup ``upstream`` carried over onto one page (``carried``: the
+    page converted to wikitext with it, when that is what was made already)."""
     from .review.page import review_page
     from .review.sources import from_upstream
 
-    if not upstream:
-        raise WikirecoverError("--review shows what --upstream carried over: give --upstream")
     alone = _run(input_path, kind, rules, "wikitext", title, None, extra)
-    carried = _run(input_path, kind, rules, "wikitext", title, upstream, extra)
+    if carried is None:
+        carried = _run(input_path, kind, rules, "wikitext", title, upstream, extra)
     if len(alone) != 1 or alone[0].output is None or carried[0].output is None:
         raise WikirecoverError("--review needs one page that converts to wikitext", input_path)
     decisions = from_upstream(alone[0].output, carried[0].output)

@@ -16,7 +16,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from . import languages
@@ -124,7 +124,7 @@ def interface(code: str, *more: str) -> Interface:
     codes = list(dict.fromkeys((code, *more, ENGLISH)))
     taglines, top, footer, toc, edit, labels = [], [], [], [], [], []
     for language in codes:
-        say = lambda key, lang=language: message(lang, key)  # noqa: E731
+        say = partial(message, language)
         taglines.append(pattern(say("tagline"), site=True))
         top.append(taglines[-1])
         for skin in ("monobook", "vector"):

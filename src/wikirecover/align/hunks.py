@@ -9,9 +9,10 @@ scatter of letters.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .diff import word_diff
+from .diff import Change, word_diff
 
 EQUAL, DELETE, INSERT = 0, -1, 1
 KEPT, REVERTED = "kept", "reverted"
@@ -49,10 +50,16 @@ class Hunk:
 
 def hunks(old: str, new: str) -> list[Hunk]:
     """The hunks turning ``old`` into ``new``, in order."""
+    return hunks_of(word_diff(old, new))
+
+
+def hunks_of(changes: Iterable[Change]) -> list[Hunk]:
+    """The hunks of a diff (from any of `align.diff`'s diffs): the runs of changes between two
+    equal stretches, with their places in both texts."""
     found: list[Hunk] = []
     at_old = at_new = 0
     current: Hunk | None = None
-    for change in word_diff(old, new):
+    for change in changes:
         op, text = change.op, change.text
         if op == EQUAL:
             current = None

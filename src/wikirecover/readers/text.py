@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
-from ..interface import detect
+from ..interface import Detected, detect
 from ..model import Document, Severity, SourceInfo
 from ..options import Options
 from ..parsing import parse_wikitext
@@ -53,23 +54,31 @@ def sniff_text_dump(text: str) -> float:
 _MARKER = re.compile(r"\[(?:[a-z-]{1,12} )?[\w.]{1,6}\]")
 
 
+@lru_cache(maxsize=2)
+def _detected(text: str) -> Detected:
+    """The interface language of a dump (kept for the page: the process that forks the page's
+    child finds it first, and the child has it from there)."""
+    return detect([line.text for line in split_lines(text)])
+
+
 def warm_interface(text: str, options: Options) -> None:
     """Build, before a child process is forked for the page, the rules of the interface
-    language the page is in (each child would otherwise build them again: ~60 ms)."""
-    if options.language or len(text) < 200:
+    language the page is in (each child would otherwise build them again: ~60 ms). Saved
+    pages and dumps (markup from their first character) are no text dumps: nothing to do."""
+    if options.language or len(text) < 200 or text.lstrip()[:1] == "<":
         return
-    found = detect(text.splitlines())
+    found = _detected(text)
     if found.candidates != ("en",):
         options.rules.with_interface(found.code, *found.candidates[1:])
 
 
-def _interface_rules(lines: list, options: Options, doc: Document):
+def _interface_rules(text: str, options: Options, doc: Document):
     """The rules with the skin words of the page's interface language: ``options.language``
     when given, else detected from the page (reported either way when not English)."""
     code, others = options.language, ()
     how = "as given (--lang)"
     if not code:
-        found = detect([line.text for line in lines])
+        found = _detected(text)
         code, others = found.code, found.candidates[1:]
         how = "detected from " + "; ".join(found.evidence)
         if others:
@@ -88,7 +97,7 @@ def read_text_dump(text: str, source: SourceInfo, options: Options) -> Iterator[
     """Plain-text dump of a rendered page: chrome, headings, lists, tables, citations rebuilt."""
     doc = Document.from_wikitext("", source)
     lines = split_lines(text)
-    rules = _interface_rules(lines, options, doc)
+    rules = _interface_rules(text, options, doc)
     stripped = strip_chrome(lines, rules)
     doc.title = options.title or stripped.title or title_from_path(source.path)
     for removed in stripped.removed:

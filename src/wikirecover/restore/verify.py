@@ -16,9 +16,9 @@ placed in the page.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
-from ..align.diff import DELETE, EQUAL, INSERT, flat_diff
+from ..align.diff import flat_diff
+from ..align.hunks import hunks_of
 
 TIMEOUT = 1.0  # seconds per diff; a diff cut short is still a valid diff, only a coarser one
 
@@ -43,20 +43,7 @@ class Problem:
 
 def edits(old: str, new: str) -> list[Edit]:
     """The edits turning ``old`` into ``new``, in order, none touching another."""
-    found: list[Edit] = []
-    at = 0
-    for op, text in ((c.op, c.text) for c in flat_diff(old, new, TIMEOUT)):
-        if op == EQUAL:
-            at += len(text)
-            continue
-        start, end = at, at + (len(text) if op == DELETE else 0)
-        added = text if op == INSERT else ""
-        if found and found[-1].end == start:
-            last = found.pop()
-            start, added = last.start, last.text + added
-        found.append(Edit(start, end, added))
-        at = end
-    return found
+    return [Edit(h.old_start, h.old_end, h.added) for h in hunks_of(flat_diff(old, new, TIMEOUT))]
 
 
 def applied(text: str, changes: list[Edit]) -> str:
@@ -94,24 +81,6 @@ def check_undo(current: str, good: str, bad: str, output: str) -> list[Problem]:
             _forward(since, _backward(both, e.start)),
             _wrong(expected[e.start : e.end], e.text),
         )
-        for e in edits(expected, output)
-    ]
-
-
-def check_decisions(
-    current: str, output: str, reverted: list[tuple[int, int, str]]
-) -> list[Problem]:
-    """What is wrong with ``output`` as ``current`` with each ``(start, end, text)`` put back and
-    nothing else changed. Each problem is placed in ``current``."""
-    spans = [Edit(*span) for span in sorted(reverted)]
-    for first, second in pairwise(spans):
-        if second.start < first.end:
-            return [Problem(second.start, "two reverted hunks overlap")]
-    expected = applied(current, spans)
-    if expected == output:
-        return []
-    return [
-        Problem(_backward(spans, e.start), _wrong(expected[e.start : e.end], e.text))
         for e in edits(expected, output)
     ]
 

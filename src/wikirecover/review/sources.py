@@ -10,22 +10,19 @@ from .decisions import KEEP, Decisions, pieces
 
 def from_diff(old: str, new: str, old_label: str, new_label: str) -> Decisions:
     """The changes OLD -> NEW, each kept as NEW has it unless a person takes OLD's back."""
-    spans = [
-        (h.new_start, h.new_end, h.removed, KEEP, False, "changed in " + new_label)
-        for h in hunks(old, new)
-    ]
-    between, choices = pieces(new, spans)
+    between, choices = _kept(old, new, "changed in " + new_label)
     return Decisions(between, choices, "diff", {"page": new_label, "other": old_label})
 
 
 def from_upstream(plain: str, carried: str) -> Decisions:
     """The markup an upstream gave the page: each hunk between the page recovered alone and the
     page with the upstream's markup carried over, kept unless a person drops it."""
-    spans = [
-        (h.new_start, h.new_end, h.removed, KEEP, False, "markup carried over from the upstream")
-        for h in hunks(plain, carried)
-    ]
-    between, choices = pieces(carried, spans)
-    return Decisions(
-        between, choices, "upstream", {"page": "with the upstream", "other": "recovered alone"}
-    )
+    between, choices = _kept(plain, carried, "markup carried over from the upstream")
+    labels = {"page": "with the upstream", "other": "recovered alone"}
+    return Decisions(between, choices, "upstream", labels)
+
+
+def _kept(old: str, new: str, reason: str):
+    """``new`` cut at its hunks against ``old``, each kept (for review) for ``reason``."""
+    spans = [(h.new_start, h.new_end, h.removed, KEEP, False, reason) for h in hunks(old, new)]
+    return pieces(new, spans)
