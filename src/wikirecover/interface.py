@@ -60,6 +60,10 @@ def message(code: str, key: str) -> str:
     return table[ENGLISH].get(key, "")
 
 
+# what a message's `$1` becomes: any text, as little as the line allows
+_ANY_TEXT = ".{0,300}?"
+
+
 def pattern(text: str, site: bool = False) -> str:
     """A regular expression matching ``text`` as MediaWiki renders it. With ``site``, the site
     name is captured as the group ``site``."""
@@ -86,7 +90,7 @@ def pattern(text: str, site: bool = False) -> str:
             out.append("(?:" + "|".join(_literal(f) for f in forms if f) + ")")
         at = match.end()
     out.append(_literal(text[at:]))
-    return re.sub(r"\\\$\d", ".{0,300}?", "".join(out))
+    return re.sub(r"\\\$\d", _ANY_TEXT, "".join(out))
 
 
 def _entity(match: re.Match[str]) -> str:
@@ -115,6 +119,7 @@ class Interface:
     toc_titles: tuple[str, ...]
     edit_words: tuple[str, ...]  # what the section edit link says
     category_label: str  # "Categories:" in a footer line, before the list
+    errors: tuple[str, ...] = ()  # Cite's error message, a whole line
 
 
 @cache
@@ -122,7 +127,7 @@ def interface(code: str, *more: str) -> Interface:
     """The skin words of language ``code`` and of the ``more`` languages that the page may as
     well be in, with English's, which every wiki may show."""
     codes = list(dict.fromkeys((code, *more, ENGLISH)))
-    taglines, top, footer, toc, edit, labels = [], [], [], [], [], []
+    taglines, top, footer, toc, edit, labels, errors = [], [], [], [], [], [], []
     for language in codes:
         say = partial(message, language)
         taglines.append(pattern(say("tagline"), site=True))
@@ -140,6 +145,8 @@ def interface(code: str, *more: str) -> Interface:
         footer += [pattern(say(k)) for k in ("navigation-heading", "personaltools", "views")]
         toc.append(_ENTITY.sub(_entity, say("toc")))
         edit.append(pattern(say("editsection")))
+        if say("cite_error"):
+            errors.append(pattern(say("cite_error")).replace(_ANY_TEXT, ".{1,400}"))
         colon = pattern(say("colon-separator") or ":").rstrip("+*")
         labels.append(pattern(say("pagecategories")) + f"{_SPACES}*(?:{colon}|:)")
     return Interface(
@@ -150,12 +157,16 @@ def interface(code: str, *more: str) -> Interface:
         tuple(dict.fromkeys(t for t in toc if t)),
         tuple(dict.fromkeys(e for e in edit if e)),
         "(?:" + "|".join(dict.fromkeys(labels)) + ")",
+        tuple(dict.fromkeys(errors)),
     )
 
 
 # ---- which language a page's interface is in -----------------------------------------------
 
-_EDIT_LINK = re.compile(r"\[\s*([^\[\]|]{1,40}?)\s*(?:\|[^\[\]]{0,40})?\]\s*$")
+# after the heading (1.23 on), or before it (a line of its own, or the heading's start)
+_EDIT_LINK = re.compile(
+    r"\[\s*([^\[\]|]{1,40}?)\s*(?:\|[^\[\]]{0,40})?\]\s*$|^\s*\[\s*([^\[\]|]{1,40}?)\s*\]"
+)
 MAX_CANDIDATES = 40
 HEAD_LINES = 12  # non-blank lines at the top where the tagline and the jump links are
 FOOT_LINES = 150  # non-blank lines at the end where "Retrieved from" is
@@ -247,8 +258,9 @@ def detect(lines: list[str]) -> Detected:
     edits: Counter[str] = Counter()
     for line in lines:
         found = _EDIT_LINK.search(line)
-        if found and found.group(1).casefold() in index["edit"]:
-            edits[found.group(1)] += 1
+        word = found and (found.group(1) or found.group(2))
+        if word and word.casefold() in index["edit"]:
+            edits[word] += 1
     for word, count in edits.most_common(1):
         for code in index["edit"][word.casefold()]:
             votes[code] += 2

@@ -95,8 +95,9 @@ class Namespaces:
                 own.setdefault(key(name), number)
         self._own = own
 
-    def number(self, prefix: str) -> int | None:
-        """The namespace a title prefix names (`Kategoreja`, `category`, `Image`), or None."""
+    def number(self, prefix: str, any_language: bool = True) -> int | None:
+        """The namespace a title prefix names (`Kategoreja`, `category`, `Image`), or None;
+        with ``any_language`` False, only the site's, its language's and canonical names."""
         name = key(prefix)
         if not name:
             return None
@@ -104,13 +105,13 @@ class Namespaces:
             return self._own[name]
         if name in _CANONICAL_KEYS:
             return _CANONICAL_KEYS[name]
-        return _every_language().get(name)
+        return _every_language().get(name) if any_language else None
 
-    def split(self, title: str) -> tuple[int, str]:
+    def split(self, title: str, any_language: bool = True) -> tuple[int, str]:
         """(namespace number, the title without its prefix); MAIN when no known prefix."""
         prefix, colon, rest = title.lstrip(":").partition(":")
         if colon:
-            number = self.number(prefix)
+            number = self.number(prefix, any_language)
             if number is not None:
                 return number, rest.strip()
         return MAIN, title

@@ -25,7 +25,7 @@ _LEADING = re.compile(r"(={2,6})[^=\n]{1,200}?\1[ \t]*(?=\n|$)")
 @register_pass("headings", after=("references",))
 def repair_headings(doc: Document, options: Options) -> None:
     """Unbalanced, residue-laden, level-1, skipping, empty and glued headings repaired."""
-    edit_link = options.rules.edit_link
+    edit_link = options.rules.for_languages(doc.metadata.get("interface_languages", ())).edit_link
     rendered = undoes_rendering(doc, options)
     _unglue(doc)
     previous = None

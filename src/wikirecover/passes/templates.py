@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from mwparserfromhell.nodes import Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
@@ -36,13 +37,19 @@ MAX_NAME_LENGTH = 80
 MAX_NAME_WORDS = 6
 _MARKUP_IN_NAME = re.compile(r"[\[\]{}|<>()\"“”]|\s{2,}|[.;!?]\s")
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
-_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+@cache
+def _list_split(conjunction: str) -> re.Pattern[str]:
+    """Where a hatnote's list splits: commas, and the word before its last item."""
+    word = re.escape(conjunction)
+    return re.compile(rf"\s*[,、，]\s*(?:{word}\s+)?|\s+{word}\s+")
 
 
 @register_pass("templates", after=("headings",))
 def repair_templates(doc: Document, options: Options) -> None:
     """Red-link `Template:Name` text, hatnote lines and known boxes back to transclusions."""
-    rules = options.rules
+    rules = options.rules.for_languages(doc.metadata.get("interface_languages", ()))
     found = doc.nodes_by_kind(Template, Wikilink)
     if not undoes_rendering(doc, options):
         _broken_pipes(doc, found[Template], rendered=False)
@@ -225,7 +232,8 @@ def _call(rule: TemplateRule, match: re.Match[str]) -> str:
     params: list[str] = []
     groups = match.groupdict()
     if groups.get("list"):
-        params.extend(p.strip() for p in _LIST_SPLIT.split(groups["list"].strip()) if p.strip())
+        items = _list_split(rule.conjunction).split(groups["list"].strip())
+        params.extend(p.strip() for p in items if p.strip())
     numbered = sorted((k for k in groups if re.fullmatch(r"p\d+", k)), key=lambda k: int(k[1:]))
     params.extend(groups[k].strip() for k in numbered if groups[k])
     rendered = [f"{i}={p}" if "=" in p else p for i, p in enumerate(params, 1)]

@@ -71,7 +71,7 @@ def read_html(text: str, source: SourceInfo, options: Options) -> Iterator[Docum
             COMPONENT,
             Severity.WARNING,
         )
-    converter = Converter(doc, options.rules, read_notes(page.content))
+    converter = Converter(doc, options.rules, read_notes(page.content), page.language)
     try:
         blocks = converter.blocks(page.content)
     except RecursionError:

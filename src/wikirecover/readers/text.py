@@ -18,11 +18,13 @@ from ..model import Document, Severity, SourceInfo
 from ..options import Options
 from ..parsing import parse_wikitext
 from ..registry import register_reader
+from ..rules import Rules
 from ..titles import title_from_path
 from .textdump import citations
 from .textdump.blocks import parse_blocks
 from .textdump.categories import take_inline_categories
 from .textdump.chrome import strip_chrome
+from .textdump.edit_links import move_edit_links
 from .textdump.emit import emit
 from .textdump.escape import escape_inline
 from .textdump.headings import assign_levels
@@ -85,6 +87,7 @@ def _interface_rules(text: str, options: Options, doc: Document):
             how += f" (the words of {', '.join(others)} are the same: taken away too)"
     if code == "en" and not others:  # the built-in rules are English's
         return options.rules
+    doc.metadata["interface_languages"] = (code, *others)  # for the passes after the reader
     if code != "en":  # English, the default, needs no word in the report
         doc.report(
             "interface-language", f"interface language {code}, {how}", COMPONENT, Severity.INFO
@@ -98,7 +101,7 @@ def read_text_dump(text: str, source: SourceInfo, options: Options) -> Iterator[
     doc = Document.from_wikitext("", source)
     lines = split_lines(text)
     rules = _interface_rules(text, options, doc)
-    stripped = strip_chrome(lines, rules)
+    stripped = strip_chrome(move_edit_links(lines, rules), rules)
     doc.title = options.title or stripped.title or title_from_path(source.path)
     for removed in stripped.removed:
         span = f"{removed.count} lines: " if removed.count > 1 else ""
@@ -152,7 +155,7 @@ def read_text_dump(text: str, source: SourceInfo, options: Options) -> Iterator[
     categories = [f"Category:{name}" for name in footer]
     categories += [c for c in inline_categories if c not in categories]
     assign_levels(blocks, stripped.toc_levels, doc)
-    blocks, citer = _rebuild_citations(blocks, doc, options)
+    blocks, citer = _rebuild_citations(blocks, doc, options, rules)
     _report_layout(blocks, doc)
     doc.wikicode = parse_wikitext(emit(blocks, citer, categories))
     for name in footer:
@@ -160,8 +163,25 @@ def read_text_dump(text: str, source: SourceInfo, options: Options) -> Iterator[
     yield doc
 
 
+def _drop_error_entries(chosen: dict[str, citations.RefList], rules: Rules, doc: Document) -> None:
+    """An entry that shows Cite's error in place of a text (a reference cited but never
+    defined) defines nothing: MediaWiki wrote the message."""
+    for reflist in chosen.values():
+        for entry in reflist.entries.values():
+            if entry.text and rules.is_chrome(entry.text, rules.error_lines):
+                doc.report(
+                    "cite-error-dropped",
+                    f"reference {entry.number} shows a Cite error, not a text: left empty",
+                    COMPONENT,
+                    Severity.INFO,
+                    entry.text,
+                    dropped=entry.text,
+                )
+                entry.text = ""
+
+
 def _rebuild_citations(
-    blocks: list[Block], doc: Document, options: Options
+    blocks: list[Block], doc: Document, options: Options, rules: Rules
 ) -> tuple[list[Block], citations.Citer]:
     lists = citations.find_reference_lists(blocks)
     in_lists = _block_ids(r for r in lists if r.has_arrows)
@@ -181,6 +201,7 @@ def _rebuild_citations(
     flags = citations.classify_markers(content, chosen, doc) if chosen else {}
     citations.count_uses(content, chosen, flags, doc)
     citations.name_entries(chosen, doc)
+    _drop_error_entries(chosen, rules, doc)
     citer = citations.Citer(chosen, escape_inline, {k: list(v) for k, v in flags.items()})
     reflist_block = citations.reflist_template_block(content, options.rules)
     result: list[Block] = []

@@ -24,6 +24,7 @@ class TemplateRule:
 
     pattern: re.Pattern[str]
     template: str
+    conjunction: str = "and"  # the word before a list's last item: "X, Y and Z"
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,9 @@ class Rules:
     toc_titles: frozenset[str]
     categories: re.Pattern[str]
     tracking_categories: frozenset[str]
-    edit_link: re.Pattern[str]
+    edit_link: re.Pattern[str]  # "[edit]" at a heading's end
+    edit_link_before: re.Pattern[str]  # "[edit] Title", "[edit]": before the heading (<1.23)
+    edit_words: tuple[str, ...]  # what the edit link says, as patterns
     template_namespaces: tuple[str, ...]
     reflist_templates: frozenset[str]  # casefolded names
     known_templates: tuple[str, ...]  # longest first
@@ -47,6 +50,8 @@ class Rules:
     language: str = "en"
     taglines: tuple[re.Pattern[str], ...] = ()  # "From <site>" in that language
     more_categories: re.Pattern[str] | None = None  # "Categorías: A | B"
+    # MediaWiki's error messages printed in the page ("Cite error: ..."), anywhere in it
+    error_lines: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     def default(cls) -> Rules:
@@ -58,6 +63,11 @@ class Rules:
 
     def is_chrome(self, line: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
         return any(p.fullmatch(line) for p in patterns)
+
+    def for_languages(self, codes: tuple[str, ...]) -> Rules:
+        """These rules for a page whose reader found it in interface languages ``codes``
+        (`Document.metadata["interface_languages"]`); themselves when none was."""
+        return self.with_interface(*codes) if codes else self
 
     def with_interface(self, code: str, *more: str) -> Rules:
         """These rules with the skin words of interface language ``code`` (and of ``more``
@@ -72,26 +82,41 @@ def _with_interface(rules: Rules, code: str, *more: str) -> Rules:
 
     words = interface(code, *more)
     edit = "|".join(words.edit_words)
-    namespaces = [
-        name
-        for each in (code, *more)
-        for language in languages.chain(each)
-        for name in languages.table()[language].get("namespaces", {}).get("14", [])
-    ]
+    every_word = tuple(dict.fromkeys((*rules.edit_words, *words.edit_words)))
+
+    def names(number: int) -> list[str]:  # a namespace's names in those languages
+        return [
+            name
+            for each in (code, *more)
+            for language in languages.chain(each)
+            for name in languages.table()[language].get("namespaces", {}).get(str(number), [])
+        ]
+
     return replace(
         rules,
         chrome_top=rules.chrome_top + tuple(re.compile(p) for p in words.top_lines),
         chrome_footer_start=rules.chrome_footer_start
         + tuple(re.compile(p) for p in words.footer_start),
         toc_titles=rules.toc_titles | frozenset(words.toc_titles),
-        edit_link=re.compile(
-            f"(?:{rules.edit_link.pattern})|(?:\\s*\\[\\s*(?:{edit})(?:\\s*\\|[^\\]]{{1,40}})?\\s*\\]$)"
-        ),
-        category_namespaces=tuple(dict.fromkeys((*rules.category_namespaces, *namespaces))),
+        edit_link=re.compile(f"(?:{rules.edit_link.pattern})|(?:{_edit_after(edit)})"),
+        edit_link_before=re.compile(_edit_before("|".join(every_word))),
+        edit_words=every_word,
+        category_namespaces=tuple(dict.fromkeys((*rules.category_namespaces, *names(14)))),
+        file_namespaces=tuple(dict.fromkeys((*rules.file_namespaces, *names(6)))),
+        template_namespaces=tuple(dict.fromkeys((*rules.template_namespaces, *names(10)))),
+        error_lines=rules.error_lines + tuple(re.compile(p) for p in words.errors),
         language=code,
         taglines=tuple(re.compile(p) for p in words.taglines),
         more_categories=re.compile(f"{words.category_label}\\s*(?P<list>.*)"),
     )
+
+
+def _edit_after(words: str) -> str:
+    return f"\\s*\\[\\s*(?:{words})(?:\\s*\\|[^\\]]{{1,40}})?\\s*\\]$"
+
+
+def _edit_before(words: str) -> str:
+    return f"\\[\\s*(?:{words})\\s*\\](?:\\s+(?P<title>\\S.*))?"
 
 
 def _merge(into: dict[str, Any], more: dict[str, Any]) -> None:
@@ -125,12 +150,16 @@ def _load(paths: tuple[str, ...]) -> Rules:
     where = " + ".join(Path(p).name for p in paths)
     try:
         chrome, headings, templates = data["chrome"], data["headings"], data["templates"]
+        edit_words = tuple(re.escape(w) for w in headings["edit_words"])
 
         def patterns(values: list[str]) -> tuple[re.Pattern[str], ...]:
             return tuple(_compile(v, where) for v in values)
 
         def template_rules(rows: list[dict[str, str]]) -> tuple[TemplateRule, ...]:
-            return tuple(TemplateRule(_compile(r["pattern"], where), r["template"]) for r in rows)
+            return tuple(
+                TemplateRule(_compile(r["pattern"], where), r["template"], r.get("and", "and"))
+                for r in rows
+            )
 
         return Rules(
             chrome_top=patterns(chrome["top_lines"]),
@@ -138,13 +167,18 @@ def _load(paths: tuple[str, ...]) -> Rules:
             toc_titles=frozenset(chrome["toc_titles"]),
             categories=_compile(chrome["categories"], where),
             tracking_categories=frozenset(chrome.get("tracking_categories", [])),
-            edit_link=_compile(headings["edit_link"], where),
+            edit_link=_compile(
+                headings.get("edit_link") or _edit_after("|".join(edit_words)), where
+            ),
+            edit_link_before=_compile(_edit_before("|".join(edit_words)), where),
+            edit_words=edit_words,
             template_namespaces=tuple(templates["namespace"]),
             reflist_templates=frozenset(n.casefold() for n in templates.get("reflist", [])),
             known_templates=tuple(sorted(templates.get("known", []), key=len, reverse=True)),
             sentence_starts=frozenset(templates.get("sentence_starts", [])),
             category_namespaces=tuple(chrome.get("category_namespaces", ["Category"])),
             file_namespaces=tuple(chrome.get("file_namespaces", ["File", "Image"])),
+            error_lines=patterns(chrome.get("error_lines", [])),
             hatnotes=template_rules(data.get("hatnotes", [])),
             boxes=template_rules(data.get("boxes", [])),
             sources=paths,

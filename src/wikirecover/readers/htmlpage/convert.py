@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborNode
 from ...lexbor import BLOCK_TAGS as LEXBOR_BLOCK_TAGS
 from ...lexbor import blocks_of, children
 from ...model import Document, Severity
+from ...namespaces import CATEGORY, FILE, TEMPLATE, Namespaces
 from ...rules import Rules
 from ..textdump.escape import escape_inline
 from .notes import Note
@@ -57,10 +58,15 @@ _SPACES = re.compile(r"\s+")
 
 
 class Converter:
-    def __init__(self, doc: Document, rules: Rules, notes: dict[str, Note]):
+    def __init__(
+        self, doc: Document, rules: Rules, notes: dict[str, Note], language: str = "en"
+    ) -> None:
         self.doc = doc
         self.rules = rules
         self.notes = notes
+        # the wiki's namespace names: its content language's and the canonical English ones
+        # (`Kategorie:X` on an English wiki is a page of the main namespace)
+        self.namespaces = Namespaces(language=language)
         self.reflist_template_seen = False
         self.citation_labels: list[str] = []  # "[3]" marks turned into <ref>s
 
@@ -216,8 +222,8 @@ class Converter:
         return "{{Navbox" + (f"|title={escape_inline(title)}" if title else "") + "}}"
 
     def thumbnail(self, node: LexborNode) -> str:
-        link = next((a for a in node.css("a") if _file_title(a)), None)
-        name = _file_title(link) if link is not None else ""
+        link = next((a for a in node.css("a") if self.file_title(a)), None)
+        name = self.file_title(link) if link is not None else ""
         caption_node = node.css_first(".thumbcaption") or node.css_first("figcaption")
         caption = self.inline(caption_node).strip() if caption_node is not None else ""
         if not name:
@@ -237,10 +243,10 @@ class Converter:
     def gallery(self, node: LexborNode) -> str:
         rows = []
         for box in node.css("li.gallerybox"):
-            link = next((a for a in box.css("a") if _file_title(a)), None)
+            link = next((a for a in box.css("a") if self.file_title(a)), None)
             thumb = box.css_first(".thumb")
             if link is not None:
-                title = _file_title(link)
+                title = self.file_title(link)
             elif thumb is not None and (name := " ".join(thumb.text().split())):
                 title = f"File:{name}"  # a mirror without the file shows only its name
             else:
@@ -353,8 +359,10 @@ class Converter:
         fragment = urlsplit(href).fragment
         if fragment and "#" not in target:
             target += "#" + unquote(fragment).replace("_", " ")
-        namespace = target.split(":", 1)[0] if ":" in target else ""
-        if namespace in self.rules.template_namespaces and plain == target:
+        namespace, _ = self.namespaces.split(target, any_language=False)
+        if target.split(":", 1)[0] in self.rules.template_namespaces:
+            namespace = TEMPLATE  # a name a rules file adds
+        if namespace == TEMPLATE and plain == target:
             name = target.split(":", 1)[1]
             if name.casefold() in self.rules.reflist_templates:
                 self.reflist_template_seen = True
@@ -367,9 +375,9 @@ class Converter:
                 target,
             )
             return "{{" + name + "}}"
-        if namespace in ("Category",):
+        if namespace == CATEGORY:
             return f"[[:{target}|{text}]]"
-        if namespace in self.rules.file_namespaces and "|" in plain:
+        if namespace == FILE and "|" in plain:
             # a mirror without the file shows the link's own options and caption as its text
             self.doc.report(
                 "file-name-as-image",
@@ -379,6 +387,20 @@ class Converter:
                 dropped=plain,
             )
         return _wikilink(target, text, plain)
+
+    def file_title(self, link: LexborNode | None) -> str:
+        """The file a link shows (`File:X.jpg`, `Datei:X.jpg` on a German wiki), or ""."""
+        if link is None:
+            return ""
+        title = link.attributes.get("title") or ""
+        title = title[: -len(_MISSING)] if title.endswith(_MISSING) else title
+        if self.namespaces.split(title, any_language=False)[0] == FILE:
+            return title
+        href = unquote(link.attributes.get("href") or "")
+        match = re.search(r"(?:^|/|title=)([^/&?#:=]{1,40}:[^&?#]+)", href)
+        if match and self.namespaces.split(match.group(1), any_language=False)[0] == FILE:
+            return match.group(1).replace("_", " ")
+        return ""
 
     def citation(self, node: LexborNode) -> str:
         link = node.css_first("a")
@@ -461,18 +483,6 @@ def _list_items(node: LexborNode) -> list[LexborNode]:
         elif (child.text(deep=True) or "").strip():
             items.append(child)
     return items
-
-
-def _file_title(link: LexborNode | None) -> str:
-    if link is None:
-        return ""
-    title = link.attributes.get("title") or ""
-    title = title[: -len(_MISSING)] if title.endswith(_MISSING) else title
-    if title.split(":", 1)[0] in ("File", "Image", "Datei", "Bild"):
-        return title
-    href = unquote(link.attributes.get("href") or "")
-    match = re.search(r"(?:^|/|title=)((?:File|Image):[^&?#]+)", href)
-    return match.group(1).replace("_", " ") if match else ""
 
 
 def _wikilink(target: str, text: str, plain: str) -> str:

@@ -49,7 +49,21 @@ def strip_chrome(lines: list[Line], rules: Rules) -> Stripped:
     _strip_header(result, rules)
     _strip_footer(result, rules)
     _strip_toc(result, rules)
+    _strip_errors(result, rules)
     return result
+
+
+def _strip_errors(result: Stripped, rules: Rules) -> None:
+    """MediaWiki's error messages ("Cite error: ...") where they stand as lines of their own."""
+    if not rules.error_lines:
+        return
+    kept = []
+    for line in result.lines:
+        if not line.blank and rules.is_chrome(line.text, rules.error_lines):
+            result.removed.append(Removed(line, line, "MediaWiki error message"))
+        else:
+            kept.append(line)
+    result.lines[:] = kept
 
 
 def _strip_header(result: Stripped, rules: Rules) -> None:
