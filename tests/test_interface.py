@@ -73,11 +73,23 @@ def test_a_message_falls_back_the_way_mediawiki_does() -> None:
     assert message("xx-unknown", "toc") == "Contents"
 
 
-def dump(code: str) -> tuple[str, list[str]]:
-    """A text dump of a small page with its chrome in language ``code``, and the chrome lines."""
+def dump(code: str, era: str = "1.39") -> tuple[str, list[str]]:
+    """A text dump of a small page with its chrome in language ``code``, and the chrome lines;
+    ``era`` "1.5" (a lone edit link above the heading, "Jump to: navigation, search") or "1.16"
+    (the edit link starts the heading's line) for the layouts of older MediaWiki."""
     say = lambda key, **kw: render(message(code, key), **kw)  # noqa: E731
     edit = say("editsection")
     jump = say("monobook-jumptonavigation") + say("monobook-jumptosearch")
+    if era != "1.39":
+        jump = f"{say('jumpto')} {say('jumptonavigation')}, {say('jumptosearch')}"
+
+    def heading(title: str) -> str:
+        if era == "1.5":
+            return f"[{edit}]\n\n{title}"
+        if era == "1.16":
+            return f"[{edit}] {title}"
+        return f"{title}[{edit}]"
+
     url = "http://127.0.0.1/index.php?title=Sample_page&oldid=3"
     label = say("pagecategories", count=2, argument="2")
     label += html.unescape(message(code, "colon-separator") or ":")
@@ -103,11 +115,11 @@ def dump(code: str) -> tuple[str, list[str]]:
             "  • 1 History of the place",
             "  • 2 Geography of the place",
             "",
-            f"History of the place[{edit}]",
+            heading("History of the place"),
             "",
             "The harbour was built in the twelfth century.",
             "",
-            f"Geography of the place[{edit}]",
+            heading("Geography of the place"),
             "",
             "The river meets the ocean here.",
             "",
@@ -150,6 +162,103 @@ def test_no_chrome_line_survives_in_any_language(code: str, tmp_path) -> None:
     assert "Alpha places" in out and "Beta places" in out
     for line in chrome:
         assert line not in out, f"{code}: {line!r} survived"
+
+
+# older layouts over a sample: every tenth language, and the right-to-left and CJK ones
+SAMPLE = sorted(set(CODES[::10]) | {"ar", "he", "fa", "ja", "zh-hans", "zh-hant", "ko", "de"})
+
+
+@pytest.mark.parametrize("era", ["1.5", "1.16"])
+@pytest.mark.parametrize("code", SAMPLE)
+def test_no_chrome_line_survives_in_older_layouts(code: str, era: str, tmp_path) -> None:
+    text, chrome = dump(code, era)
+    page = tmp_path / "Sample_page.txt"
+    page.write_text(text, encoding="utf-8")
+    [result] = wikirecover.convert(page, to="wikitext", options=IN_PROCESS)
+    out = result.output
+    assert re.search(r"^==\s*History of the place\s*==$", out, re.M), out
+    assert re.search(r"^==\s*Geography of the place\s*==$", out, re.M), out
+    assert "The river meets the ocean here." in out
+    for line in chrome:
+        assert line not in out, f"{code} {era}: {line!r} survived"
+
+
+def saved_page(code: str, era: str) -> tuple[str, list[str]]:
+    """A saved HTML page with its skin in language ``code`` (`<html lang>`), as MediaWiki 1.39
+    (Vector) or 1.5 (MonoBook) writes it, and the skin's words in it."""
+    say = lambda key, **kw: html.escape(render(message(code, key), **kw))  # noqa: E731
+    edit, toc = say("editsection"), say("toc")
+    label = say("pagecategories", count=1, argument="1")
+    url = "http://127.0.0.1/index.php?title=Sample_page"
+    retrieved = say("retrievedfrom", argument=f'<a href="{url}">{url}</a>')
+    if era == "1.39":
+        heading = (
+            '<h2><span class="mw-headline" id="History">History of the place</span>'
+            '<span class="mw-editsection"><span class="mw-editsection-bracket">[</span>'
+            f'<a href="/index.php?title=Sample_page&amp;action=edit&amp;section=1">{edit}</a>'
+            '<span class="mw-editsection-bracket">]</span></span></h2>'
+        )
+        body = (
+            '<div id="mw-content-text" class="mw-body-content"><div class="mw-parser-output">'
+            "<p>The sample page opens with a sentence.</p>"
+            f'<div id="toc" class="toc"><div class="toctitle"><h2>{toc}</h2></div><ul><li>'
+            '<a href="#History"><span class="tocnumber">1</span> '
+            '<span class="toctext">History of the place</span></a></li></ul></div>'
+            f"{heading}<p>The harbour was built in the twelfth century.</p></div></div>"
+            f'<div class="printfooter">{retrieved}</div>'
+            '<div id="catlinks" class="catlinks"><div id="mw-normal-catlinks">'
+            f'<a href="/index.php/Special:Categories">{label}</a>: <ul><li>'
+            '<a href="/index.php/Category:Alpha_places" title="Category:Alpha places">'
+            "Alpha places</a></li></ul></div></div>"
+        )
+        jump = (
+            f'<a class="mw-jump-link" href="#mw-head">{say("vector-jumptonavigation")}</a>'
+            f'<a class="mw-jump-link" href="#searchInput">{say("vector-jumptosearch")}</a>'
+        )
+    else:
+        body = (
+            "<!-- start content --><p>The sample page opens with a sentence.</p>"
+            f'<table id="toc" class="toc" summary="{toc}"><tr><td><div id="toctitle">'
+            f'<h2>{toc}</h2></div><ul><li class="toclevel-1"><a href="#History">'
+            '<span class="tocnumber">1</span> <span class="toctext">History of the place'
+            "</span></a></li></ul></td></tr></table>"
+            '<div class="editsection" style="float:right;margin-left:5px;">[<a href="/index.'
+            f'php?title=Sample_page&amp;action=edit&amp;section=1">{edit}</a>]</div>'
+            '<a name="History"></a><h2> History of the place </h2>'
+            "<p>The harbour was built in the twelfth century.</p>"
+            f'<div class="printfooter">{retrieved}</div>'
+            f'<div id="catlinks"><p class="catlinks"><a href="/index.php/Special:Categories">'
+            f'{label}</a>: <span dir="ltr"><a href="/index.php/Category:Alpha_places" '
+            'title="Category:Alpha places">Alpha places</a></span></p></div>'
+            "<!-- end content -->"
+        )
+        jump = (
+            f'<div id="jump-to-nav">{say("jumpto")} <a href="#column-one">'
+            f'{say("jumptonavigation")}</a>, <a href="#searchInput">{say("jumptosearch")}</a></div>'
+        )
+    page = (
+        f'<!DOCTYPE html><html lang="{code}" dir="auto"><head><title>Sample page</title></head>'
+        '<body><div id="content"><h1 id="firstHeading" class="firstHeading">Sample page</h1>'
+        f'<div id="bodyContent"><div id="siteSub">{say("tagline")}</div>{jump}{body}</div></div>'
+        f'<div id="p-navigation"><h3>{say("navigation-heading")}</h3></div></body></html>'
+    )
+    words = [say("tagline"), toc, edit, say("jumptosearch"), say("navigation-heading")]
+    return page, [html.unescape(w) for w in words if w.strip()]
+
+
+@pytest.mark.parametrize("era", ["1.5", "1.39"])
+@pytest.mark.parametrize("code", SAMPLE)
+def test_no_skin_word_survives_in_a_saved_page(code: str, era: str, tmp_path) -> None:
+    text, words = saved_page(code, era)
+    page = tmp_path / "Sample_page.html"
+    page.write_text(text, encoding="utf-8")
+    [result] = wikirecover.convert(page, to="wikitext", options=IN_PROCESS)
+    out = result.output
+    assert out.startswith("The sample page opens with a sentence.\n\n==History of the place==\n")
+    assert "The harbour was built in the twelfth century." in out
+    assert out.rstrip().endswith("[[Category:Alpha places]]"), out
+    for word in words:
+        assert not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", out), f"{code} {era}: {word!r}"
 
 
 def test_the_shared_interfaces_are_detected() -> None:

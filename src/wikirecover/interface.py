@@ -190,8 +190,9 @@ def _index() -> dict[str, dict[str, set[str]]]:
         edit = own.get("editsection", "").strip()
         if edit:
             index["edit"].setdefault(edit.casefold(), set()).add(code)
-        for skin in ("monobook", "vector"):
-            jump = own.get(f"{skin}-jumptonavigation", "").strip()
+        # "Jump to navigation" of both skins, and "Jump to:" of MediaWiki before 1.24
+        for key in ("monobook-jumptonavigation", "vector-jumptonavigation", "jumpto"):
+            jump = own.get(key, "").strip()
             if jump:
                 index["jump"].setdefault(jump.casefold(), set()).add(code)
         tagline = _DECLINED_SITE.sub("{{SITENAME}}", _CASE.sub(r"\1", own.get("tagline", "")))
