@@ -56,7 +56,11 @@ INTERFACE = {
     ),
     "skins/MonoBook/i18n": ("monobook-jumptonavigation", "monobook-jumptosearch"),
     "skins/Vector/i18n": ("vector-jumptonavigation", "vector-jumptosearch"),
-    "extensions/Cite/i18n": ("cite_error", "cite_references_link_one"),
+    "extensions/Cite/i18n": (
+        "cite_error",
+        "cite_references_link_accessibility_label",
+        "cite_references_link_many_accessibility_label",
+    ),
 }
 
 

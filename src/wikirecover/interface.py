@@ -37,11 +37,24 @@ def _table() -> dict[str, dict[str, str]]:
     return json.loads(DATA.read_text(encoding="utf-8"))
 
 
+@cache
+def backlink_labels() -> tuple[str, ...]:
+    """What Cite's links back from a reference list say to a screen reader, in every language
+    ("Jump up", "Jump up to:"): hidden by the skin's style, printed by a text browser."""
+    keys = (
+        "cite_references_link_accessibility_label",
+        "cite_references_link_many_accessibility_label",
+    )
+    labels = {own[k].strip() for own in _table().values() for k in keys if own.get(k, "").strip()}
+    return tuple(sorted(labels, key=len, reverse=True))
+
+
 def load() -> None:
     """Read the words and index them now (a process that forks a child per page calls this
     first, so that no child reads them again)."""
     _index()
     _taglines_by_start()
+    backlink_labels()
     for kind in ("jump", "footer"):
         _prefixes(kind)
 

@@ -5,6 +5,9 @@ reader and by the `reference-text` pass; and the names given to references cited
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from .interface import backlink_labels
 
 MARKER = re.compile(r"\[(?:(?P<group>[A-Za-z][A-Za-z ._-]{0,15}?) )?(?P<n>\d{1,4})\]")
 ARROW = re.compile(r"^[↑^]\s*")
@@ -13,10 +16,24 @@ _TEMPLATE_TEXT = re.compile(r"\b(?:Template|Vorlage):")
 NAME_WORDS = 3  # words of a reference's text used for its generated name
 
 
+@cache
+def _labelled_arrow() -> re.Pattern[str]:
+    """An arrow with Cite's hidden label before or after it, in any language: `Jump up ↑`,
+    `↑ Jump up to:`, `^ Hochspringen nach:`."""
+    labels = "|".join(re.escape(label) for label in backlink_labels())
+    return re.compile(rf"^(?:(?:{labels})\s*[↑^]|[↑^]\s*(?:{labels}))\s*")
+
+
+def starts_with_arrow(text: str) -> bool:
+    """Whether a list item starts as a reference list's entries do (an arrow, maybe labelled)."""
+    return bool(ARROW.match(text) or _labelled_arrow().match(text))
+
+
 def read_entry(number: int, text: str) -> tuple[str, int]:
     """(reference text, backlinks) of the entry numbered ``number`` of a printed reference
-    list: `↑ 3.0 3.1 Text`, `^ a b Text`, `3.0 3.1 Text` or `Text`."""
-    arrow = ARROW.match(text)
+    list: `↑ 3.0 3.1 Text`, `^ a b Text`, `3.0 3.1 Text` or `Text`; the arrow may come with
+    its label for screen readers (`^ Jump up to: a b Text`)."""
+    arrow = _labelled_arrow().match(text) or ARROW.match(text)
     rest = text[arrow.end() :] if arrow else text
     numbered = re.match(rf"^(?:{number}\.\d+ )+", rest + " ")
     backlinks = 1

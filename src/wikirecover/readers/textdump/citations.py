@@ -14,8 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...model import Document, Severity
-from ...printed_references import ARROW as _ARROW
-from ...printed_references import MARKER, read_entry, reference_name
+from ...printed_references import MARKER, read_entry, reference_name, starts_with_arrow
 from ...rules import Rules
 from .vocabulary import Block
 
@@ -137,7 +136,7 @@ def find_reference_lists(blocks: list[Block]) -> list[RefList]:
                 entries[len(entries)].text += " " + item.text
             run.append(item)
             j += 1
-        arrows = any(_ARROW.match(b.text) for b in run if b.marker == "#")
+        arrows = any(starts_with_arrow(b.text) for b in run if b.marker == "#")
         backlinks = any(e.backlinks > 1 for e in entries.values())
         found.append(RefList(run, entries, arrows or backlinks))
         i = j
