@@ -156,6 +156,7 @@ def interface(code: str, *more: str) -> Interface:
         top.append(pattern(say("redirectedfrom")))
         footer.append(pattern(say("retrievedfrom")))
         footer += [pattern(say(k)) for k in ("navigation-heading", "personaltools", "views")]
+        footer.append(pattern(say("lastmodifiedat")))  # the footer's "last edited" line
         toc.append(_ENTITY.sub(_entity, say("toc")))
         edit.append(pattern(say("editsection")))
         if say("cite_error"):
