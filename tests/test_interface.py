@@ -9,11 +9,14 @@ import re
 
 import pytest
 from conftest import shared_dir
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import wikirecover
 from wikirecover import interface
 from wikirecover.interface import detect, message, pattern
 from wikirecover.options import Options
+from wikirecover.rules import Rules, alternation
 
 SITE = "Recoverpedia"
 IN_PROCESS = Options(budget=None)  # 472 pages: no child process forked for each
@@ -273,3 +276,24 @@ def test_an_english_page_stays_english() -> None:
     page = "Title\n\nFrom Wiki\nJump to navigationJump to search\n\nText.\n\nHistory[edit]\n"
     assert detect(page.splitlines()).code == "en"
     assert detect(["no chrome at all"]).code == "en"
+
+
+@given(
+    words=st.lists(st.text(min_size=1, max_size=6), min_size=1, max_size=12),
+    probe=st.text(max_size=7),
+)
+@example(words=["Mal", "Mall", "Malline"], probe="Mall")
+@example(words=["Vor", "Vorlage"], probe="Vorl")
+def test_an_alternation_tree_matches_exactly_its_words(words, probe) -> None:
+    tree = re.compile(f"(?:{alternation(words)})")
+    assert all(tree.fullmatch(word) for word in words)
+    assert bool(tree.fullmatch(probe)) is (probe in words)
+
+
+def test_a_template_in_another_script_is_found_whatever_the_interface() -> None:
+    # the content language's namespace (Russian), the interface's chrome (English)
+    rules = Rules.default()
+    assert rules.template_red_link.match("Шаблон:Карточка")
+    assert rules.template_red_link.match("قالب:صندوق")
+    assert not rules.template_red_link.match("Format:PDF")  # Romanian's, and an English word
+    assert rules.with_interface("ro").template_red_link.match("Format:Infocaseta")

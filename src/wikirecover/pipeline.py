@@ -363,6 +363,7 @@ def _within_budget(
         return _convert_loaded(text, source, to, kind, options, upstream)
     inner = replace(options, budget=None)
     interface.load()  # once here, not again in every child
+    options.rules.warm()
     if kind in (None, "text"):
         warm_interface(text, options)
     try:

@@ -54,11 +54,7 @@ def repair_templates(doc: Document, options: Options) -> None:
     if not undoes_rendering(doc, options):
         _broken_pipes(doc, found[Template], rendered=False)
         return  # `Template:X` text and links are valid wikitext, shown as written
-    red_link = re.compile(
-        r"(?<!:)(?:"
-        + "|".join(re.escape(ns) for ns in rules.template_namespaces)
-        + r"):(?=[^\s\]|}])"
-    )
+    red_link = rules.template_red_link
     edits = []
     # one walk of the tree: the edits below only replace text nodes by template calls, which
     # hold no links and no citation to mend

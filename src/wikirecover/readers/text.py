@@ -71,7 +71,7 @@ def warm_interface(text: str, options: Options) -> None:
         return
     found = _detected(text)
     if found.candidates != ("en",):
-        options.rules.with_interface(found.code, *found.candidates[1:])
+        options.rules.with_interface(found.code, *found.candidates[1:]).warm()
 
 
 def _interface_rules(text: str, options: Options, doc: Document):

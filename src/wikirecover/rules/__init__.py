@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,23 @@ class Rules:
     @classmethod
     def load(cls, extra: tuple[str, ...] = ()) -> Rules:
         return _load((str(DEFAULT_RULES), *extra))
+
+    @cached_property
+    def template_red_link(self) -> re.Pattern[str]:
+        """`Template:Name` as a rendering shows a missing template (`Vorlage:`, `Шаблон:`)."""
+        names = alternation(self.template_namespaces)
+        return re.compile(rf"(?<!:)(?:{names}):(?=[^\s\]|}}])")
+
+    @cached_property
+    def category_item(self) -> re.Pattern[str]:
+        """`Kategorie:Name` as a rendering shows a category link written as text."""
+        names = alternation(self.category_namespaces)
+        return re.compile(rf"(?:^|(?<=\s))(?P<ns>{names}):(?=\S)")
+
+    def warm(self) -> Rules:
+        """Compile the patterns made on first use now (before a child per page is forked)."""
+        _ = self.template_red_link, self.category_item
+        return self
 
     def is_chrome(self, line: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
         return any(p.fullmatch(line) for p in patterns)
@@ -119,6 +137,53 @@ def _edit_before(words: str) -> str:
     return f"\\[\\s*(?:{words})\\s*\\](?:\\s+(?P<title>\\S.*))?"
 
 
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A pattern matching any of ``words``, written as a tree of their common beginnings
+    (`Vorlage|Vorlog` -> `Vorl(?:age|og)`): the regular expression engine then tries one
+    branch per character instead of every word at every position."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def write(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + write(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            body = f"(?:{body})?"
+        return body
+
+    return write(tree)
+
+
+def _with_every_script(names: list[str], number: int) -> tuple[str, ...]:
+    """``names`` (the rules' own), then every language's names of namespace ``number`` written
+    in a script other than Latin (`Шаблон`, `قالب`, `テンプレート`): such a name names that
+    namespace on any wiki that has it and is no word of a Latin-script page; a Latin-script
+    name may be one (Romanian `Format:`), so only the rules' own and the interface
+    language's are taken (`with_interface`)."""
+    from .. import languages
+    from ..namespaces import _every_language
+
+    unambiguous = _every_language()
+    found = dict.fromkeys(names)
+    for entry in languages.table().values():
+        for name in entry.get("namespaces", {}).get(str(number), []):
+            key = " ".join(name.replace("_", " ").split()).casefold()
+            if unambiguous.get(key) == number and not _latin(name):
+                found.setdefault(name)
+    return tuple(found)
+
+
+def _latin(name: str) -> bool:
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in name)
+
+
 def _merge(into: dict[str, Any], more: dict[str, Any]) -> None:
     for key, value in more.items():
         if isinstance(value, dict) and isinstance(into.get(key), dict):
@@ -172,12 +237,14 @@ def _load(paths: tuple[str, ...]) -> Rules:
             ),
             edit_link_before=_compile(_edit_before("|".join(edit_words)), where),
             edit_words=edit_words,
-            template_namespaces=tuple(templates["namespace"]),
+            template_namespaces=_with_every_script(templates["namespace"], 10),
             reflist_templates=frozenset(n.casefold() for n in templates.get("reflist", [])),
             known_templates=tuple(sorted(templates.get("known", []), key=len, reverse=True)),
             sentence_starts=frozenset(templates.get("sentence_starts", [])),
-            category_namespaces=tuple(chrome.get("category_namespaces", ["Category"])),
-            file_namespaces=tuple(chrome.get("file_namespaces", ["File", "Image"])),
+            category_namespaces=_with_every_script(
+                chrome.get("category_namespaces", ["Category"]), 14
+            ),
+            file_namespaces=_with_every_script(chrome.get("file_namespaces", ["File", "Image"]), 6),
             error_lines=patterns(chrome.get("error_lines", [])),
             hatnotes=template_rules(data.get("hatnotes", [])),
             boxes=template_rules(data.get("boxes", [])),

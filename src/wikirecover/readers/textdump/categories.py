@@ -7,8 +7,6 @@ namespaces in the rules) holds the page's categories.
 
 from __future__ import annotations
 
-import re
-
 from ...rules import Rules
 from .vocabulary import Block
 
@@ -16,8 +14,7 @@ from .vocabulary import Block
 def take_inline_categories(blocks: list[Block], rules: Rules) -> tuple[list[Block], list[str]]:
     """The blocks without their category runs, and the category links found (namespace as
     printed: `Kategorie:Werbeagentur`), in order."""
-    namespaces = "|".join(re.escape(ns) for ns in rules.category_namespaces)
-    item = re.compile(rf"(?:^|(?<=\s))(?P<ns>{namespaces}):(?=\S)")
+    item = rules.category_item
     found: list[str] = []
     kept: list[Block] = []
     for block in blocks:

@@ -329,10 +329,7 @@ def reflist_template_block(blocks: list[Block], rules: Rules) -> Block | None:
     for block in blocks:
         if block.kind != "paragraph" or "\n" in block.text:
             continue
-        for namespace in rules.template_namespaces:
-            prefix = namespace + ":"
-            if block.text.startswith(prefix):
-                name = block.text[len(prefix) :].strip()
-                if name.casefold() in rules.reflist_templates:
-                    return block
+        shown = rules.template_red_link.match(block.text)
+        if shown and block.text[shown.end() :].strip().casefold() in rules.reflist_templates:
+            return block
     return None
