@@ -22,7 +22,7 @@ from wikirecover.passes.holders import Offsets, node_offsets, rendered, text_mat
 from wikirecover.registry import PASSES
 from wikirecover.render import blocks
 from wikirecover.render.blocks import BLOCK_MARK
-from wikirecover.render.html_to_markdown import _escape as markdown_escape
+from wikirecover.render.html_to_markdown import escape_markdown as markdown_escape
 
 PAGES = [
     "a {{b|c}}\n== H ==\n[[x|y]] <ref>r</ref>\n{|\n| c\n|}\n* l\n<!-- c -->&amp;",

@@ -104,9 +104,9 @@ def test_what_pandoc_loses_is_reported() -> None:
     pages = sorted(shared_dir("corpus", "wikitext").glob("*.wiki"))[:12]
     for page in pages:
         [doc] = read_text(page.read_text(encoding="utf-8"), kind="wikitext")
-        output = write(doc, "dokuwiki", Options())
-        lost = lost_words(doc, output, "dokuwiki", Options())
-        unexplained = check(doc, output, "dokuwiki", Options())
+        output = write(doc, "pandoc-dokuwiki", Options())
+        lost = lost_words(doc, output, "pandoc-dokuwiki", Options())
+        unexplained = check(doc, output, "pandoc-dokuwiki", Options())
         assert unexplained <= sum(lost.values())
         assert (unexplained > 0) == any(i.code == "words-lost" for i in doc.issues)
         listed = [i.dropped.split() for i in doc.issues if i.code == "words-lost"]

@@ -820,6 +820,76 @@ def batch_command(
     sys.exit(EXIT_PAGE_FAILED if summary.counts.get("FAILED") else EXIT_OK)
 
 
+@cli.command("migrate")
+@click.argument("dump", metavar="DUMP")
+@click.option(
+    "--to",
+    "engine_name",
+    required=True,
+    type=click.Choice(["dokuwiki", "mkdocs", "obsidian", "html-site"]),
+    help="The engine the wiki moves to.",
+)
+@click.option("-o", "--output", "out", required=True, metavar="FOLDER", help="Output folder.")
+@click.option(
+    "--media",
+    metavar="DIR",
+    help="The wiki's files (MediaWiki's images/ tree, or any folder holding them by name).",
+)
+@click.option(
+    "--templates",
+    "templates_path",
+    metavar="DIR|DUMP",
+    help="More template definitions (the dump's own Template: pages are used first).",
+)
+@click.option("--verify", is_flag=True, help="Check every page keeps its words (or says why).")
+@JOBS_OPTION
+@PAGE_TIMEOUT_OPTION
+@RULES_OPTION
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
+def migrate_command(
+    dump: str,
+    engine_name: str,
+    out: str,
+    media: str | None,
+    templates_path: str | None,
+    verify: bool,
+    workers: int,
+    page_timeout: float,
+    rules: tuple[str, ...],
+    quiet: bool,
+) -> None:
+    """Move the wiki of an XML dump (.xml, .bz2, .gz; or the import file `site` and `batch`
+    write) to another engine: a DokuWiki data folder, a MkDocs project, an Obsidian vault or a
+    static HTML site in FOLDER. Links resolved against the whole wiki (redirects followed,
+    section anchors in the engine's form), files copied from --media, templates expanded with
+    the wiki's own; what is missing is listed in FOLDER/migrate-report.json. Exit 0, or 3 when
+    some page failed."""
+    from .batch.progress import known_total, progress_reporter
+    from .migrate import migrate
+
+    try:
+        extra = _export_options(known_pages=None, templates_path=templates_path, no_repair=False)
+        options = Options(rules=Rules.load(rules), verify=verify, **extra)
+        if media and not Path(media).is_dir():
+            raise WikirecoverError("--media: no such folder", media)
+        progress = None if quiet else progress_reporter(known_total([dump], (), (), Path(out)))
+        result = migrate(
+            Path(dump),
+            engine_name,
+            Path(out),
+            options,
+            media=Path(media) if media else None,
+            workers=workers,
+            page_seconds=page_timeout,
+            progress=progress,
+        )
+    except WikirecoverError as exc:
+        _fail(str(exc))
+    if not quiet:
+        click.echo(result.summary(), err=True)
+    sys.exit(EXIT_PAGE_FAILED if result.pages.counts.get("FAILED") else EXIT_OK)
+
+
 @cli.command("site")
 @click.argument("inputs", nargs=-1, required=True, metavar="ARCHIVE...")
 @click.option(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .budget import Budget
 from .rules import Rules
@@ -29,6 +30,8 @@ class Options:
     verify: bool = False  # check that every word of the page is in the output (or reported)
     link_style: str = "markdown"  # markdown | obsidian ([[Title|label]])
     media_url: str | None = None  # where images are for Markdown, {name} replaced
+    # `migrate`: the whole site a page's links resolve in (`migrate.links.SiteLinks`)
+    site_links: Any = field(default=None, compare=False)
     # convert/convert_text run a page in a child process under this budget; None: in-process
     budget: Budget | None = field(default_factory=Budget)
     # a page larger than this (UTF-8 bytes) fails at once as too large; None: no cap

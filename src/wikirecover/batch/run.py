@@ -111,7 +111,11 @@ def run_batch(
                     note=f"the title appears more than once in the input; this is copy "
                     f"{seen[job.key]}, written to a file of its own",
                 )
-            relative = planner.path_for(job.key, job.relative, writer.extension)
+            relative = (
+                job.relative.with_name(f"{job.relative.name}.{writer.extension}")
+                if job.placed
+                else planner.path_for(job.key, job.relative, writer.extension)
+            )
             if not inside(out, relative, root):
                 summary.counts["FAILED"] += 1
                 summary.failed.append((job.key, "output path outside the output folder"))

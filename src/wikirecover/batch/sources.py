@@ -38,6 +38,7 @@ class Job:
     model: str = ""  # the content model its dump declares
     namespaces: Namespaces | None = None  # its dump's namespaces (<siteinfo>)
     verbatim: bool = False  # exact wikitext: written as it is, no repair (`wikirecover site`)
+    placed: bool = False  # ``relative`` is final, safe and unique already (`wikirecover migrate`)
 
     def input_hash(self) -> str:
         digest = hashlib.sha256()

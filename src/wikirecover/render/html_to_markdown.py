@@ -37,6 +37,9 @@ class MarkdownStyle:
     obsidian: bool = False  # internal links as [[Title|label]]
     media_url: str = "{name}"  # where images are, {name} replaced by the file name
     internal_prefix: str = ""  # hrefs that are internal links start with this (from the pattern)
+    # a migrated site's links: hrefs are final (their anchors the engine's own), an Obsidian
+    # link names the note its href gives (a redirect followed), images link to their files
+    site: bool = False
 
 
 @dataclass
@@ -65,7 +68,7 @@ class MarkdownWriter:
         for edit in body.css("span.mw-editsection"):
             edit.decompose()
         self.flattened = flatten_deep(body, MAX_DEPTH)
-        with _recursion_room(RECURSION_LIMIT):
+        with recursion_room(RECURSION_LIMIT):
             text = self.blocks(body).strip("\n")
         if "\n\n\n" in text:
             text = re.sub(r"\n{3,}", "\n\n", text)
@@ -224,7 +227,7 @@ class MarkdownWriter:
     def inline(self, node: LexborNode) -> str:
         tag = node.tag
         if tag == "-text":
-            return _escape(node.text_content or "")
+            return escape_markdown(node.text_content or "")
         if tag == "-comment":
             return ""
         if tag in ("b", "strong"):
@@ -245,7 +248,7 @@ class MarkdownWriter:
         if tag == "img":
             name = node.attributes.get("src") or ""
             alt = node.attributes.get("alt") or ""
-            return f"![{_escape(alt)}]({self.style.media_url.replace('{name}', name)})"
+            return f"![{escape_markdown(alt)}]({self.style.media_url.replace('{name}', name)})"
         if tag == "sup" and "reference" in (node.attributes.get("class") or ""):
             return self.citation(node)
         if tag == "span" and "math" in (classes := node.attributes.get("class") or ""):
@@ -266,12 +269,16 @@ class MarkdownWriter:
         if self.style.obsidian and title and "external" not in classes:
             target = title.removesuffix(" (page does not exist)")
             plain = node.text(deep=True)
+            if self.style.site:
+                if not href:  # a page the site lacks: its label
+                    return label
+                target = unquote(href)
             return f"[[{target}]]" if plain == target else f"[[{target}|{plain}]]"
         if not href:
             return label
-        if "external" not in classes:
+        if "external" not in classes and not self.style.site:
             href = self._section_anchor(href)
-        return f"[{label or _escape(href)}]({_url(href)})"
+        return f"[{label or escape_markdown(href)}]({_url(href)})"
 
     def _section_anchor(self, href: str) -> str:
         """An internal link's section (`Page.md#Early_life`) as GitHub names a heading's
@@ -368,7 +375,7 @@ def flatten_deep(root: LexborNode, limit: int) -> int:
 
 
 @contextlib.contextmanager
-def _recursion_room(frames: int):
+def recursion_room(frames: int):
     """Python's recursion limit raised to ``frames`` for a walk of bounded depth (3.11 runs
     Python calls without growing the C stack), then put back."""
     before = sys.getrecursionlimit()
@@ -421,7 +428,7 @@ def _math(text: str, display: bool) -> str:
     return f"$${tex}$$" if display else f"${tex}$"
 
 
-def _escape(text: str) -> str:
+def escape_markdown(text: str) -> str:
     text = _single_spaces(text)
     if _MARKER.search(text):  # rarely (a translation through a dict is slow per character)
         text = text.translate(_ESCAPES)

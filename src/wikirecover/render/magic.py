@@ -13,13 +13,16 @@ _MAGIC = re.compile(
 )
 
 
-def magic_links(escaped: str) -> str:
-    """Magic links in HTML-escaped plain text."""
-    return (
-        _MAGIC.sub(_link, escaped)
-        if ("RFC" in escaped or "PMID" in escaped or "ISBN" in escaped)
-        else escaped
-    )
+def magic_links(escaped: str, book_sources: bool = True) -> str:
+    """Magic links in HTML-escaped plain text; without ``book_sources`` (a migrated site has
+    no Special:BookSources page) an ISBN stays text."""
+    if not ("RFC" in escaped or "PMID" in escaped or "ISBN" in escaped):
+        return escaped
+    return _MAGIC.sub(_link if book_sources else _link_but_isbn, escaped)
+
+
+def _link_but_isbn(match: re.Match[str]) -> str:
+    return match.group() if match.group("isbn") else _link(match)
 
 
 def _link(match: re.Match[str]) -> str:

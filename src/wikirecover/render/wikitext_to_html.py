@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -82,6 +83,10 @@ class LinkStyle:
     # for a mirror that sends editors back to the live wiki; None: no edit links.
     edit_pattern: str | None = None
     page_title: str = ""
+    # a whole site's links (`migrate`): (title, section) -> the href from this page, or None
+    # for a page the site lacks (a red link); a file's name -> the image's URL
+    resolve: Callable[[str, str], str | None] | None = None
+    media: Callable[[str], str] | None = None
 
 
 @dataclass
@@ -119,6 +124,7 @@ class HtmlRenderer:
         language also names the table of contents and a redirect)."""
         self.rules = rules
         self.links = links or LinkStyle()
+        self.book_sources = self.links.resolve is None  # a migrated site has no Special: pages
         self.citations = Citations()
         self.blocks: list[str] = []  # finished blocks behind placeholders
         self.result = Rendered("")
@@ -233,7 +239,7 @@ class HtmlRenderer:
                 if "<" in value and _LITERAL_TABLE_TAG.search(value):
                     out.append(self._with_table_tags(value))
                     continue
-                out.append(magic_links(html.escape(value, quote=False)))
+                out.append(magic_links(html.escape(value, quote=False), self.book_sources))
                 continue
             skip = 0
             if isinstance(node, Wikilink):
@@ -270,7 +276,11 @@ class HtmlRenderer:
         them; the rest is text. The tags left open are closed after rendering."""
         out, position = [], 0
         for match in _LITERAL_TABLE_TAG.finditer(value):
-            out.append(magic_links(html.escape(value[position : match.start()], quote=False)))
+            out.append(
+                magic_links(
+                    html.escape(value[position : match.start()], quote=False), self.book_sources
+                )
+            )
             closing, name = match.group(1), match.group(2).lower()
             if closing:
                 out.append(f"</{name}>")
@@ -281,7 +291,7 @@ class HtmlRenderer:
                 ]
                 out.append(f"<{name}{sanitize.attributes(name, pairs)}>")
             position = match.end()
-        out.append(magic_links(html.escape(value[position:], quote=False)))
+        out.append(magic_links(html.escape(value[position:], quote=False), self.book_sources))
         self.open_tags = True
         return "".join(out)
 
@@ -333,15 +343,25 @@ class HtmlRenderer:
         anchor = ("#" + _url_title(section.strip())) if section else ""
         if not title:
             return f'<a href="{anchor}">{label}</a>', True
-        known = self.links.known_pages
-        exists = known is None or title in known or title == "Main Page"
-        pattern = self.links.pattern if exists else self.links.red_pattern
-        target_url = page_url(
-            pattern.replace("{title}", _url_title(title)) + (anchor if exists else "")
-        )
+        if self.links.resolve is not None:
+            resolved = self.links.resolve(title, section.strip())
+            exists = resolved is not None
+            target_url = resolved if resolved is not None else ""
+        else:
+            known = self.links.known_pages
+            exists = known is None or title in known or title == "Main Page"
+            pattern = self.links.pattern if exists else self.links.red_pattern
+            target_url = page_url(
+                pattern.replace("{title}", _url_title(title)) + (anchor if exists else "")
+            )
         href = html.escape(target_url)
         if exists:
             return f'<a href="{href}" title="{html.escape(title)}">{label}</a>', True
+        if self.links.resolve is not None:  # a page the site lacks: nowhere to link to
+            return (
+                f'<a class="new" title="{html.escape(title)} (page does not exist)">{label}</a>',
+                True,
+            )
         return (
             f'<a href="{href}" class="new" title="{html.escape(title)} (page does not exist)">'
             f"{label}</a>",
@@ -372,6 +392,9 @@ class HtmlRenderer:
 
     def _image_urls(self, name: str) -> tuple[str, str]:
         """(the file page's URL, the image's URL) of file ``name``."""
+        if self.links.media is not None:
+            source = self.links.media(name)
+            return source, source
         page = page_url(self.links.pattern.replace("{title}", _url_title("File:" + name)))
         return page, page_url(_url_title(name))
 

@@ -85,6 +85,7 @@ def _report(doc: Document, options: Options, expander: Expander) -> None:
             f"{{{{{name}}}}} has no definition: {policy} ({count}x)",
             COMPONENT,
             Severity.WARNING,
+            name,
         )
     for name, count in sorted(expander.over_budget.items()):
         doc.report(

@@ -5,3 +5,4 @@ from . import pandoc_formats  # noqa: F401
 from . import html  # noqa: F401  (native; replaces pandoc's html)
 from . import markdown  # noqa: F401  (native gfm, markdown, commonmark)
 from . import mediawiki_xml  # noqa: F401  (import files for MediaWiki)
+from . import dokuwiki  # noqa: F401  (native; replaces pandoc's dokuwiki)

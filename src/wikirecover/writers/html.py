@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 from ..model import Document, Severity
+from ..namespaces import CATEGORY
 from ..options import Options
 from ..registry import register_writer
 from ..render.wikitext_to_html import HtmlRenderer, LinkStyle
@@ -26,11 +27,14 @@ _STYLE = (
 @register_writer("html", extension="html")
 def write_html(doc: Document, options: Options) -> str:
     """HTML fragment like MediaWiki renders it (links, references, tables, sanitized)."""
+    site = options.site_links.resolver(doc.title) if options.site_links else None
     links = LinkStyle(
         pattern=options.link_pattern or LinkStyle.pattern,
         known_pages=options.known_pages,
         edit_pattern=options.edit_links,
         page_title=doc.title or "",
+        resolve=site,
+        media=site.media if site is not None else None,
     )
     with resolved(doc, options) as code:
         rendered = HtmlRenderer(options.rules, links, namespaces=doc.namespaces).render(code)
@@ -42,15 +46,25 @@ def write_html(doc: Document, options: Options) -> str:
             Severity.WARNING,
         )
     body = rendered.html
-    if not options.standalone:
+    if not options.standalone and site is None:
         return body
     title = html.escape(doc.title or "")
     categories = ""
     if rendered.categories:
-        items = " | ".join(html.escape(c) for c in rendered.categories)
-        categories = f'<div class="catlinks">Categories: {items}</div>\n'
+        namespace = doc.namespaces.preferred(CATEGORY)
+        hrefs = [(site(f"{namespace}:{c}", "") if site else None, c) for c in rendered.categories]
+        items = " | ".join(
+            f'<a href="{html.escape(h)}">{html.escape(c)}</a>' if h else html.escape(c)
+            for h, c in hrefs
+        )
+        categories = f'<div class="catlinks">{html.escape(namespace)}: {items}</div>\n'
+    home = ""
+    if site is not None:  # a page of a static site: the way back to its index
+        site.report(doc)
+        name = html.escape(site.links.site_name or "Index")
+        home = f'<p><a href="{html.escape(site.home())}">{name}</a></p>\n'
     return (
         f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title>'
-        f"<style>{_STYLE}</style></head>\n<body>\n<h1>{title}</h1>\n{body}\n{categories}"
+        f"<style>{_STYLE}</style></head>\n<body>\n{home}<h1>{title}</h1>\n{body}\n{categories}"
         "</body></html>\n"
     )

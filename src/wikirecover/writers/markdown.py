@@ -13,9 +13,10 @@ import json
 from functools import partial
 
 from ..model import Document, Severity
+from ..namespaces import CATEGORY
 from ..options import Options
 from ..registry import add_writer
-from ..render.html_to_markdown import MarkdownStyle, MarkdownWriter
+from ..render.html_to_markdown import MarkdownStyle, MarkdownWriter, escape_markdown
 from ..render.wikitext_to_html import HtmlRenderer, LinkStyle
 from ..templates import resolved
 
@@ -23,7 +24,12 @@ DEFAULT_LINK_PATTERN = "{title}.md"
 
 
 def write_markdown(flavour: str, name: str, doc: Document, options: Options) -> str:
-    links = LinkStyle(pattern=options.link_pattern or DEFAULT_LINK_PATTERN)
+    site = options.site_links.resolver(doc.title) if options.site_links else None
+    links = LinkStyle(
+        pattern=options.link_pattern or DEFAULT_LINK_PATTERN,
+        resolve=site,
+        media=site.media if site is not None else None,
+    )
     renderer = HtmlRenderer(options.rules, links, toc=False, namespaces=doc.namespaces)
     with resolved(doc, options) as code:
         rendered = renderer.render(code)
@@ -38,6 +44,7 @@ def write_markdown(flavour: str, name: str, doc: Document, options: Options) -> 
         flavour=flavour,
         obsidian=options.link_style == "obsidian",
         media_url=options.media_url or "{name}",
+        site=site is not None,
     )
     writer = MarkdownWriter(style)
     body = writer.convert(rendered.html)
@@ -49,10 +56,32 @@ def write_markdown(flavour: str, name: str, doc: Document, options: Options) -> 
             f"writer:{name}",
             Severity.WARNING,
         )
-    return _front_matter(doc.title, rendered.categories, rendered.redirect) + body
+    more: dict[str, list[str]] = {}
+    if site is not None:
+        more = options.site_links.front_matter(doc.title, rendered.categories)
+        body += _category_links(doc, site, rendered.categories, style.obsidian)
+        site.report(doc)
+    return _front_matter(doc.title, rendered.categories, rendered.redirect, more) + body
 
 
-def _front_matter(title: str, categories: list[str], redirect: str | None = None) -> str:
+def _category_links(doc: Document, site, categories: list[str], obsidian: bool) -> str:
+    """A migrated page's categories as links to their pages (Obsidian: tags do it)."""
+    if not categories or obsidian:
+        return ""
+    namespace = doc.namespaces.preferred(CATEGORY)
+    targets = [(site(f"{namespace}:{c}", ""), c) for c in categories]
+    items = " | ".join(
+        f"[{escape_markdown(c)}]({t})" if t else escape_markdown(c) for t, c in targets
+    )
+    return f"\n{namespace}: {items}\n"
+
+
+def _front_matter(
+    title: str,
+    categories: list[str],
+    redirect: str | None = None,
+    more: dict[str, list[str]] | None = None,
+) -> str:
     lines = ["---"]
     if title:
         lines.append(f"title: {json.dumps(title, ensure_ascii=False)}")
@@ -61,6 +90,10 @@ def _front_matter(title: str, categories: list[str], redirect: str | None = None
     if categories:
         lines.append("categories:")
         lines += [f"  - {json.dumps(c, ensure_ascii=False)}" for c in categories]
+    for name, values in (more or {}).items():
+        if values:
+            lines.append(f"{name}:")
+            lines += [f"  - {json.dumps(v, ensure_ascii=False)}" for v in values]
     lines.append("---")
     return "\n".join(lines) + "\n\n" if len(lines) > 2 else ""
 

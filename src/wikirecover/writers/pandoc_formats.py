@@ -34,7 +34,7 @@ FORMATS = (
     ("asciidoc", "asciidoc", "adoc", "AsciiDoc (via pandoc)"),
     ("latex", "latex", "tex", "LaTeX (via pandoc)"),
     ("org", "org", "org", "Emacs Org mode (via pandoc)"),
-    ("dokuwiki", "dokuwiki", "txt", "DokuWiki markup (via pandoc)"),
+    ("pandoc-dokuwiki", "dokuwiki", "txt", "DokuWiki markup (via pandoc; drops most tables)"),
     ("textile", "textile", "textile", "Textile (via pandoc)"),
     ("jira", "jira", "txt", "Jira/Confluence wiki markup (via pandoc)"),
     ("plain", "plain", "txt", "plain text (via pandoc)"),

@@ -377,8 +377,9 @@ class Converter:
             return "{{" + name + "}}"
         if namespace == CATEGORY:
             return f"[[:{target}|{text}]]"
-        if namespace == FILE and "|" in plain:
+        if "|" in plain and self.namespaces.split(target)[0] == FILE:
             # a mirror without the file shows the link's own options and caption as its text
+            # (any language's file namespace: a page imported from another wiki renders so)
             self.doc.report(
                 "file-name-as-image",
                 f"the text {plain[:60]!r} of a link to the missing file {target!r} read as its "
