@@ -42,6 +42,10 @@ def page_words(doc: Document, options: Options) -> Counter[str]:
 def output_words(output: str, to: str) -> Counter[str]:
     if to in ("html", "pandoc-html"):
         return _words(_html_text(output, images=True))
+    if to == "dokuwiki":  # `%%...%%` and <nowiki> are shown as written, tags and all
+        literal = " ".join(a or b for a, b in _DOKUWIKI_LITERAL.findall(output))
+        rest = _DOKUWIKI_LITERAL.sub(" ", output)
+        return _words(literal) + output_words(rest, "")
     code = _CODE.findall(output)  # code is shown as written: its words count as they are
     words = _words(" ".join(code))
     # (image and link targets are percent-encoded: a file's name is in the output as one)
@@ -171,6 +175,7 @@ def _html_text(page: str, images: bool = False) -> str:
 
 
 _TARGET = re.compile(r"\]\(([^)\s]+)\)")  # a Markdown link's or image's target
+_DOKUWIKI_LITERAL = re.compile(r"%%(.*?)%%|<nowiki>(.*?)</nowiki>", re.S)
 # fenced code, code spans and TeX (`$…$`, `$$…$$`): shown as written, their words as they are
 _CODE = re.compile(r"```.*?```|`(?:[^`\n]|\n(?!\n))+`|\$\$.+?\$\$|\$[^$\n]+\$", re.S)
 _NAVIGATION = (

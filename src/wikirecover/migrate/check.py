@@ -18,12 +18,13 @@ from .engines.mkdocs import toc_slug
 
 _MD_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
-_WIKILINK = re.compile(r"(?<!!)\[\[([^\[\]|]+)(?:\|[^\[\]]*)?\]\]")
+# (in a table, `\|` separates a link's target from its label)
+_WIKILINK = re.compile(r"(?<!!)\[\[([^\[\]|\\]+)(?:\\?\|[^\[\]]*)?\]\]")
 _DOKU_LINK = re.compile(r"\[\[([^\[\]|]+)(?:\|[^\[\]]*)?\]\]")
 _DOKU_MEDIA = re.compile(r"\{\{\s*([^|}?]+?)\s*(?:\?[^|}]*)?(?:\|[^}]*)?\}\}")
 _DOKU_HEADING = re.compile(r"^(={2,6})\s*(.+?)\s*\1\s*$", re.M)
 _NOWIKI = re.compile(r"%%.*?%%|<nowiki>.*?</nowiki>|<code>.*?</code>", re.S)
-_CODE = re.compile(r"```.*?```|`[^`]*`", re.S)
+_CODE = re.compile(r"```.*?```|`[^`]*`|<(code|pre)\b[^>]*>.*?</\1>", re.S)
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 
 

@@ -47,6 +47,11 @@ class PageLinks:
 
     def __call__(self, title: str, section: str) -> str | None:
         site = self.links.site
+        if not title:  # a section of this page
+            if section and not _has_section(site, self.source, section):
+                self.anchors_missing.append(f"#{section}")
+                section = ""
+            return self.links.engine.link(self.links, self.source, self.source, section)
         landing = site.target(title, section)
         if landing is None and site.key(title) in self.links.paths:
             landing = site.key(title), ""  # a category page the migration writes

@@ -266,7 +266,8 @@ class MarkdownWriter:
         label = self.inline_children(node).strip()
         classes = node.attributes.get("class") or ""
         title = node.attributes.get("title") or ""
-        if self.style.obsidian and title and "external" not in classes:
+        internal = "external" not in classes and "image" not in classes
+        if self.style.obsidian and internal and (title or (self.style.site and href)):
             target = title.removesuffix(" (page does not exist)")
             plain = node.text(deep=True)
             if self.style.site:

@@ -341,6 +341,9 @@ class HtmlRenderer:
         )
         label += trail
         anchor = ("#" + _url_title(section.strip())) if section else ""
+        if not title and self.links.resolve is not None:  # a section of this page, in a site
+            href = html.escape(self.links.resolve("", section.strip()) or anchor)
+            return f'<a href="{href}">{label}</a>', True
         if not title:
             return f'<a href="{anchor}">{label}</a>', True
         if self.links.resolve is not None:
