@@ -21,7 +21,7 @@ from pathlib import Path
 from ..batch.pool import Outcome
 from ..batch.run import Summary, run_batch
 from ..batch.sources import InputMeter, Job, dump_jobs
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..namespaces import CATEGORY
 from ..options import Options
 from ..titles import page_name
@@ -125,6 +125,8 @@ def migrate(
     page_seconds: float = 60.0,
     progress: Callable[[Summary, Outcome | None], None] | None = None,
 ) -> Migration:
+    if engine_name not in ENGINES:
+        raise UsageError(f"unknown engine {engine_name!r} (known: {', '.join(ENGINES)})")
     engine = ENGINES[engine_name]
     if not dump.is_file():
         raise InputError("no such dump", str(dump))

@@ -30,7 +30,6 @@ def key(namespaces: Namespaces, title: str) -> str:
 @dataclass
 class Page:
     title: str  # as the dump writes it
-    namespace: int
     redirect: str | None = None  # the target's key, when a redirect
     redirect_section: str = ""
     headings: tuple[str, ...] = ()  # section titles as they render (markup stripped)
@@ -43,7 +42,6 @@ class Site:
     pages: dict[str, Page] = field(default_factory=dict)  # key -> page
     categories: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     templates: dict[str, str] = field(default_factory=dict)  # the wiki's own, by name
-    damaged: list[str] = field(default_factory=list)
 
     def key(self, title: str) -> str:
         return key(self.namespaces, title)
@@ -86,8 +84,6 @@ def read_site(dump: Path) -> Site:
             if item.text is not None and (latest is None or item.order >= latest.order):
                 latest = item
             continue
-        if item.damage:
-            site.damaged.append(f"{item.title}: {item.damage}")
         if latest is not None:
             _add(site, latest)
         latest = None
@@ -97,7 +93,7 @@ def read_site(dump: Path) -> Site:
 def _add(site: Site, revision: Revision) -> None:
     text = revision.text or ""
     number, name = site.namespaces.split(revision.title)
-    page = Page(revision.title, number)
+    page = Page(revision.title)
     redirect = redirect_in(text)
     if redirect is not None:
         target, _ = redirect

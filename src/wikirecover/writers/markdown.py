@@ -10,6 +10,7 @@ matter, images at ``--media-url``.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import partial
 
 from ..model import Document, Severity
@@ -64,7 +65,9 @@ def write_markdown(flavour: str, name: str, doc: Document, options: Options) -> 
     return _front_matter(doc.title, rendered.categories, rendered.redirect, more) + body
 
 
-def _category_links(doc: Document, site, categories: list[str], obsidian: bool) -> str:
+def _category_links(
+    doc: Document, site: Callable[[str, str], str | None], categories: list[str], obsidian: bool
+) -> str:
     """A migrated page's categories as links to their pages (Obsidian: tags do it)."""
     if not categories or obsidian:
         return ""

@@ -6,6 +6,7 @@ a section anchor and an image are written there, and what the site needs besides
 from __future__ import annotations
 
 import posixpath
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -83,6 +84,20 @@ def title_path(site: Site, key: str, keep_spaces: bool = False) -> str:
     if keep_spaces:
         return "/".join(" ".join(p.split()) for p in parts) or "_"
     return "/".join(safe_component(p) for p in parts) or "_"
+
+
+def listed(links: SiteLinks) -> dict[str, list[tuple[str, str]]]:
+    """The pages a site lists (its redirects aside) by namespace name ("" for the main one),
+    each as (title, path), in path order."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, path in sorted(links.paths.items(), key=lambda item: item[1].casefold()):
+        page = links.site.pages.get(key)
+        if page is not None and page.redirect is not None:
+            continue
+        number, _, name = key.partition(":")
+        folder = links.site.namespaces.preferred(int(number)) if number != "0" else ""
+        found[folder].append((page.title if page is not None else f"{folder}:{name}", path))
+    return dict(sorted(found.items(), key=lambda item: (item[0] != "", item[0])))
 
 
 ENGINES: dict[str, Engine] = {}

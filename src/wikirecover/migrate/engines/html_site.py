@@ -5,12 +5,11 @@ from the disk, MediaWiki's section anchors, images under `media/`, category page
 from __future__ import annotations
 
 import html
-from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from . import Engine, register_engine
+from . import Engine, listed, register_engine
 
 if TYPE_CHECKING:
     from ..links import SiteLinks
@@ -37,20 +36,14 @@ class HtmlSite(Engine):
         return f"<h2>Pages in category {html.escape(name)}</h2>\n<ul>{rows}</ul>\n"
 
     def finish(self, out: Path, links: SiteLinks) -> list[Path]:
-        groups: dict[str, list[str]] = defaultdict(list)
-        for key, path in sorted(links.paths.items(), key=lambda item: item[1].casefold()):
-            page = links.site.pages.get(key)
-            if page is not None and page.redirect is not None:
-                continue
-            number, _, name = key.partition(":")
-            folder = links.site.namespaces.preferred(int(number)) or "Pages"
-            title = page.title if page is not None else f"{folder}:{name}"
-            groups[folder].append(
-                f'<li><a href="{html.escape(quote(path))}.html">{html.escape(title)}</a></li>'
-            )
         body = "".join(
-            f"<h2>{html.escape(folder)}</h2>\n<ul>{''.join(rows)}</ul>\n"
-            for folder, rows in sorted(groups.items(), key=lambda g: (g[0] != "Pages", g[0]))
+            f"<h2>{html.escape(folder or 'Pages')}</h2>\n<ul>"
+            + "".join(
+                f'<li><a href="{html.escape(quote(path))}.html">{html.escape(title)}</a></li>'
+                for title, path in pages
+            )
+            + "</ul>\n"
+            for folder, pages in listed(links).items()
         )
         name = html.escape(links.site_name or "Wiki")
         index = out / self.pages / "index.html" if self.pages else out / "index.html"

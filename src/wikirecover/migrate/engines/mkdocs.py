@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
-from . import Engine, register_engine
+from . import Engine, listed, register_engine
 
 if TYPE_CHECKING:
     from ..links import SiteLinks
@@ -42,27 +42,15 @@ class MkDocs(Engine):
         written = []
         docs = out / self.pages
         index = docs / "index.md"
+        sections = listed(links)
         if not index.exists():
-            rows = [
-                f"- [{_label(links.site.pages[k].title)}]({links.paths[k]}.md)"
-                for k in sorted(links.paths, key=lambda k: links.paths[k].casefold())
-                if k in links.site.pages and links.site.pages[k].redirect is None
-            ]
+            rows = [f"- [{_label(t)}]({quote(p)}.md)" for t, p in sections.get("", [])]
             index.write_text("# Pages\n\n" + "\n".join(rows) + "\n", encoding="utf-8")
             written.append(index)
-        sections: dict[str, list[str]] = defaultdict(list)
-        for key, path in sorted(links.paths.items(), key=lambda item: item[1].casefold()):
-            page = links.site.pages.get(key)
-            if page is not None and page.redirect is not None:
-                continue
-            number, _, name = key.partition(":")
-            folder = links.site.namespaces.preferred(int(number)) or ""
-            title = page.title if page is not None else f"{folder}:{name}"
-            sections[folder].append(f"      - {json.dumps(title)}: {json.dumps(path + '.md')}")
         nav = ["nav:", "  - Home: index.md"]
-        for folder in sorted(sections, key=lambda f: (f != "", f)):
+        for folder, pages in sections.items():
             nav.append(f"  - {json.dumps(folder or 'Pages')}:")
-            nav += sections[folder]
+            nav += [f"      - {json.dumps(t)}: {json.dumps(p + '.md')}" for t, p in pages]
         config = out / "mkdocs.yml"
         config.write_text(
             f"site_name: {json.dumps(links.site_name or 'Wiki')}\n"
