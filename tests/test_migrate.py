@@ -193,3 +193,21 @@ def test_dokuwiki_serves_the_migrated_wiki(migrated, tmp_path) -> None:
             assert 'class="wikilink2"' not in page  # no link to a page DokuWiki lacks
         assert 'id="history"' in gold
         assert "Pages in category Metals" in fetch(base, "category:metals")
+
+
+def test_a_rerun_skips_what_is_done_unless_the_site_changed(tmp_path) -> None:
+    dump = _dump(tmp_path)
+    out = tmp_path / "out"
+    first = migrate(dump, "mkdocs", out, Options(), workers=1)
+    again = migrate(dump, "mkdocs", out, Options(), workers=1)
+    assert again.pages.counts == {"SKIPPED": first.pages.pages}
+    # a page added: the other pages' links may now lead to it, so every page is written again
+    text = dump.read_text("utf-8").replace(
+        "</mediawiki>",
+        "<page><title>Nowhere</title><id>99</id><revision><id>99</id>"
+        '<text xml:space="preserve">Now here.</text></revision></page></mediawiki>',
+    )
+    dump.write_text(text, "utf-8")
+    changed = migrate(dump, "mkdocs", out, Options(), workers=1)
+    assert "SKIPPED" not in changed.pages.counts
+    assert "[Nowhere](Nowhere.md)" in (out / "docs" / "Main_Page.md").read_text("utf-8")

@@ -54,6 +54,8 @@ def options_key(to: str, options: Options, upstream: str | None = None) -> str:
         "unknown_templates": options.unknown_templates,
         "standalone": options.standalone,
         "upstream": upstream,
+        # a migrated page's links depend on the whole site: another site, another output
+        "site": options.site_links.digest() if options.site_links is not None else None,
     }
     return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
 

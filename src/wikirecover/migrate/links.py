@@ -4,6 +4,7 @@ has that section; what does not resolve is reported on the page."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from ..model import Document, Severity
@@ -21,6 +22,20 @@ class SiteLinks:
     site: Site
     paths: dict[str, str]  # page key -> output path (without extension)
     aliases: dict[str, list[str]] = field(default_factory=dict)  # key -> redirects' titles
+
+    def digest(self) -> str:
+        """What a page's output depends on besides the page: every path, redirect, heading
+        and alias of the site (a rerun on a changed site writes every page again)."""
+        state = hashlib.sha256(self.engine.name.encode())
+        for key, path in sorted(self.paths.items()):
+            page = self.site.pages.get(key)
+            state.update(f"\0{key}\0{path}".encode())
+            if page is not None:
+                state.update(f"\0{page.redirect}#{page.redirect_section}".encode())
+                state.update("\0".join(page.headings).encode())
+        for key, names in sorted(self.aliases.items()):
+            state.update(f"\0{key}\0{'|'.join(sorted(names))}".encode())
+        return state.hexdigest()
 
     @property
     def site_name(self) -> str:
