@@ -15,7 +15,7 @@ import multiprocessing
 import time
 import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 
 from ..budget import PAGE_MEMORY, PAGE_SECONDS, limit_memory
@@ -84,7 +84,10 @@ def convert_job(job: Job, to: str, options: Options) -> Outcome:
             return failed(large, len(job.text.encode("utf-8", "surrogatepass")))
         if job.text is not None:
             source = SourceInfo(kind="", path=job.origin, size=len(job.text.encode("utf-8")))
-            documents = read_text(job.text, kind=job.kind, source=source, options=options)
+            # (titled from the start: `--verify` counts the input's words as it reads it, and
+            # `{{PAGENAME}}` there must be the page's title, not the dump's file name)
+            titled = replace(options, title=job.title)
+            documents = read_text(job.text, kind=job.kind, source=source, options=titled)
             for doc in documents:
                 doc.title = job.title
                 if job.model:
