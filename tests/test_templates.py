@@ -92,6 +92,13 @@ def test_an_infobox_becomes_a_key_value_table() -> None:
     assert text == '{| class="infobox"\n|+ Ada\n|-\n! Occupation\n| Mathematician\n|}'
 
 
+def test_an_infobox_shows_its_image_and_not_the_image_size() -> None:
+    text, _ = expand("{{Infobox person|name=Ada|image=Ada.jpg|imagesize=200px|logo=[[X]]}}")
+    assert "[[File:Ada.jpg|frameless]]" in text
+    assert "| 200px" in text and "File:200px" not in text
+    assert "| [[X]]" in text
+
+
 @pytest.mark.parametrize(
     ("policy", "shown"),
     [

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..builtin import BUILTINS, Params, _get, builtin
 
 if TYPE_CHECKING:
     from ..expand import Expander
+
+
+# a file's name as an infobox parameter gives it: a name with a file's extension
+_FILE_NAME = re.compile(r"[^\[\]{}|<>\n]+\.[A-Za-z0-9]{2,5}")
 
 
 def infobox(params: Params, expander: Expander, name: str = "") -> str:
@@ -17,8 +22,8 @@ def infobox(params: Params, expander: Expander, name: str = "") -> str:
         if not value.strip() or key in ("name", "title") or key.isdigit():
             continue
         label = key.replace("_", " ").strip().capitalize()
-        if key.startswith(("image", "logo", "map")) and "[[" not in value and "{{" not in value:
-            value = f"[[File:{value.strip()}|frameless]]"
+        if key.startswith(("image", "logo", "map")) and _FILE_NAME.fullmatch(value.strip()):
+            value = f"[[File:{value.strip()}|frameless]]"  # (not `imagesize = 200px`)
         rows.append(f"|-\n! {label}\n| {value.strip()}")
     caption = f"|+ {title}\n" if title else ""
     return '{| class="infobox"\n' + caption + "\n".join(rows) + "\n|}"
