@@ -59,7 +59,7 @@ Jewellery, like [[Main Page#References|the notes]].
     "Sub/Page": "A subpage. Up: [[Main Page]].",
     "Café": "A café.",
     "Cafe": "A cafe.",
-    "Template:Greeting": "Hello, {{{1}}}!",
+    "Template:Greeting": "Hello, {{{1}}}!<includeonly>[[Category:Greeted]]</includeonly>",
     "Category:Metals": "Metals are shiny.",
 }
 
@@ -130,6 +130,9 @@ def test_templates_categories_and_files_are_carried_over(migrated, engine) -> No
     assert "Hello, World!" in main  # the wiki's own template, expanded
     category = next(text for text in texts.values() if "Metals are shiny." in text)
     assert "Gold" in category and "Main Page" in category  # the members, listed
+    # a category only a template puts the page in is listed too (no page of its own: a new one)
+    greeted = next(text for text in texts.values() if "Greeted" in text and "Pages in" in text)
+    assert "Main Page" in greeted
     media = out / ENGINES[engine].media
     assert [p.name.casefold() for p in media.rglob("*") if p.is_file()] == ["gold_nugget.jpg"]
 
@@ -199,8 +202,13 @@ def test_a_rerun_skips_what_is_done_unless_the_site_changed(tmp_path) -> None:
     dump = _dump(tmp_path)
     out = tmp_path / "out"
     first = migrate(dump, "mkdocs", out, Options(), workers=1)
+    category = (out / "docs" / "Category" / "Metals.md").read_text("utf-8")
     again = migrate(dump, "mkdocs", out, Options(), workers=1)
     assert again.pages.counts == {"SKIPPED": first.pages.pages}
+    # the report and the category pages come from the pages' records, whichever run wrote them
+    assert (out / "docs" / "Category" / "Metals.md").read_text("utf-8") == category
+    assert again.templates_unknown == first.templates_unknown
+    assert again.links_resolved == first.links_resolved
     # a page added: the other pages' links may now lead to it, so every page is written again
     text = dump.read_text("utf-8").replace(
         "</mediawiki>",

@@ -59,6 +59,7 @@ class PageLinks:
     missing: list[str] = field(default_factory=list)
     anchors_missing: list[str] = field(default_factory=list)
     media_used: list[str] = field(default_factory=list)  # the files its images show
+    categories: list[str] = field(default_factory=list)  # as rendered (templates' ones too)
 
     def __call__(self, title: str, section: str) -> str | None:
         site = self.links.site
@@ -89,7 +90,11 @@ class PageLinks:
         depth = self.links.paths.get(self.source, "").count("/")
         return "../" * depth + "index.html"
 
-    def report(self, doc: Document) -> None:
+    def report(self, doc: Document, categories: list[str]) -> None:
+        """The page's links, files and categories (as its rendering has them) in its report,
+        for the migration's summary and category pages."""
+        for name in dict.fromkeys(categories):
+            doc.report("in-category", f"in category {name!r}", COMPONENT, Severity.INFO, name)
         doc.report(
             "links-resolved",
             f"{self.resolved} links to pages of the site",

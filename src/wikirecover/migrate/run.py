@@ -31,6 +31,7 @@ from .media import copy_media
 from .site import Site, read_site
 
 REPORT = "migrate-report.json"
+PAGES_REPORT = "migrate-pages.jsonl"  # the batch's record of each page, appended run after run
 
 
 @dataclass
@@ -43,6 +44,8 @@ class Migration:
     anchors_missing: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     templates_unknown: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     media_used: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # category -> its pages as they rendered (with the categories templates add)
+    members: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     words_lost: dict[str, int] = field(default_factory=dict)  # --verify: page -> words
     media_copied: list[str] = field(default_factory=list)
     media_missing: dict[str, list[str]] = field(default_factory=dict)  # file -> pages
@@ -50,22 +53,25 @@ class Migration:
     written: list[str] = field(default_factory=list)  # the engine's own files
     seconds: float = 0.0
 
-    def add(self, outcome: Outcome) -> None:
-        for issue in outcome.issues:
+    def add(self, title: str, issues: list[dict]) -> None:
+        """What one page's record says: its links, files, templates, categories, words."""
+        for issue in issues:
             code = issue.get("code")
             excerpt = issue.get("excerpt") or ""
             if code == "links-resolved":
                 self.links_resolved += int(excerpt or 0)
             elif code == "link-missing":
-                self.links_missing[excerpt].append(outcome.title)
+                self.links_missing[excerpt].append(title)
             elif code == "anchor-missing":
-                self.anchors_missing[excerpt].append(outcome.title)
+                self.anchors_missing[excerpt].append(title)
+            elif code == "in-category":
+                self.members[excerpt].append(title)
             elif code == "media-used":
-                self.media_used[excerpt].append(outcome.title)
+                self.media_used[excerpt].append(title)
             elif code == "template-unknown":
-                self.templates_unknown[excerpt].append(outcome.title)
+                self.templates_unknown[excerpt].append(title)
             elif code == "words-lost":
-                self.words_lost[outcome.title] = len((issue.get("dropped") or "").split())
+                self.words_lost[title] = len((issue.get("dropped") or "").split())
 
     def as_json(self) -> dict:
         by_pages = lambda found: {  # noqa: E731
@@ -150,12 +156,6 @@ def migrate(
                 continue
             yield replace(job, relative=Path(engine.disk_path(paths[key])), placed=True)
 
-    def seen(summary: Summary, outcome: Outcome | None) -> None:
-        if outcome is not None:
-            result.add(outcome)
-        if progress is not None:
-            progress(summary, outcome)
-
     pages = out / engine.pages if engine.pages else out
     result.pages = run_batch(
         [str(dump)],
@@ -163,20 +163,37 @@ def migrate(
         engine.writer,
         options,
         workers=workers,
-        report=out / "migrate-pages.jsonl",
+        report=out / PAGES_REPORT,
         page_seconds=page_seconds,
-        progress=seen,
+        progress=progress,
         source=source,
     )
+    # every page's latest record, this run's or (a page skipped as done) an earlier run's
+    for title, issues in latest_records(out / PAGES_REPORT, site, paths):
+        result.add(title, issues)
     copied, missing = copy_media(result.media_used, media, out / engine.media, engine.media_path)
     result.media_copied, result.media_missing = copied, missing
-    result.categories = write_categories(engine, links, pages)
+    result.categories = write_categories(engine, links, pages, result.members)
     result.written = [p.relative_to(out).as_posix() for p in engine.finish(out, links)]
     result.seconds = time.perf_counter() - started
     (out / REPORT).write_text(
         json.dumps(result.as_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     return result
+
+
+def latest_records(report: Path, site: Site, paths: dict[str, str]) -> list[tuple[str, list]]:
+    """(title, issues) of the newest record of each page of the site that has an output."""
+    latest: dict[str, tuple[str, list]] = {}
+    if report.exists():
+        for line in report.read_text(encoding="utf-8").splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # a line a killed run left half-written
+            if record.get("output") and site.key(record["title"]) in paths:
+                latest[record["title"]] = record["title"], record.get("issues") or []
+    return list(latest.values())
 
 
 def plan_paths(engine: Engine, site: Site) -> dict[str, str]:
@@ -197,12 +214,18 @@ def plan_paths(engine: Engine, site: Site) -> dict[str, str]:
     return paths
 
 
-def write_categories(engine: Engine, links: SiteLinks, pages: Path) -> int:
+def write_categories(
+    engine: Engine, links: SiteLinks, pages: Path, rendered: dict[str, list[str]]
+) -> int:
     """Each category's members listed on its page (after the category page's own text, when
-    the wiki had one)."""
+    the wiki had one): the pages that name it, and those a template put in it (``rendered``:
+    category -> pages, as the writers saw them)."""
     site = links.site
     count = 0
-    for name, titles in sorted(site.categories.items()):
+    found: dict[str, list[str]] = {page_name(n): list(t) for n, t in site.categories.items()}
+    for name, titles in rendered.items():
+        found.setdefault(page_name(name), []).extend(titles)
+    for name, titles in sorted(found.items()):
         key = f"{CATEGORY}:{page_name(name)}"
         members = sorted(
             {
@@ -218,6 +241,11 @@ def write_categories(engine: Engine, links: SiteLinks, pages: Path) -> int:
         file = pages / f"{engine.disk_path(links.paths[key])}.{engine.extension}"
         file.parent.mkdir(parents=True, exist_ok=True)
         before = file.read_text(encoding="utf-8") if file.exists() else ""
+        heading = listing.split("\n", 1)[0]
+        if heading in before:  # a rerun over a page left as it was: its old listing replaced
+            before = before[: before.rindex(heading)].rstrip("\n") + "\n"
+            if engine.extension == "html":
+                before += "</body></html>\n"
         if engine.extension == "html" and "</body>" in before:
             text = before.replace("</body>", listing + "</body>", 1)
         elif before:

@@ -18,6 +18,8 @@ from ..titles import page_name
 
 _HEADING = re.compile(r"^(={1,6})\s*(.+?)\s*\1\s*$", re.M)
 _LINK = re.compile(r"\[\[\s*([^\[\]|#\n]+?)\s*(?:\|[^\[\]\n]*)?\]\]")
+# what a page shows of itself: not what it gives only where it is transcluded, not comments
+_NOT_SHOWN = re.compile(r"<includeonly>.*?(?:</includeonly>|$)|<!--.*?(?:-->|$)", re.S | re.I)
 _MARKUP = re.compile(r"'{2,}|<[^>]+>|\[\[(?:[^\[\]|]*\|)?|\]\]")
 
 
@@ -101,8 +103,9 @@ def _add(site: Site, revision: Revision) -> None:
         page.redirect = site.key(target_title.lstrip(":"))
         page.redirect_section = section.strip()
     else:
-        page.headings = tuple(_plain(m.group(2)) for m in _HEADING.finditer(text))
-        for link in _LINK.finditer(text):
+        shown = _NOT_SHOWN.sub("", text)
+        page.headings = tuple(_plain(m.group(2)) for m in _HEADING.finditer(shown))
+        for link in _LINK.finditer(shown):
             linked = link.group(1)
             kind, rest = site.namespaces.split(linked)
             if linked.startswith(":"):
@@ -111,6 +114,11 @@ def _add(site: Site, revision: Revision) -> None:
                 site.categories[page_name(rest)].append(revision.title)
     if number == TEMPLATE:
         site.templates[normalise_name(name)] = text
+        # the categories it puts the pages using it in: their pages are planned too
+        for link in _LINK.finditer(text):
+            kind, rest = site.namespaces.split(link.group(1))
+            if kind == CATEGORY and not link.group(1).startswith(":"):
+                site.categories.setdefault(page_name(rest), [])
     site.pages[f"{number}:{page_name(name)}"] = page
 
 

@@ -87,7 +87,7 @@ def write_dokuwiki(doc: Document, options: Options) -> str:
         categories = " ".join(f"[[{t}|{c}]]" if t else c for t, c in targets)
         body += f"\n----\n{categories}\n"
     if site is not None:
-        site.report(doc)
+        site.report(doc, rendered.categories)
     return body
 
 

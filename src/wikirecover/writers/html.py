@@ -60,7 +60,7 @@ def write_html(doc: Document, options: Options) -> str:
         categories = f'<div class="catlinks">{html.escape(namespace)}: {items}</div>\n'
     home = ""
     if site is not None:  # a page of a static site: the way back to its index
-        site.report(doc)
+        site.report(doc, rendered.categories)
         name = html.escape(site.links.site_name or "Index")
         home = f'<p><a href="{html.escape(site.home())}">{name}</a></p>\n'
     return (

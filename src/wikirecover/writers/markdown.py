@@ -61,7 +61,7 @@ def write_markdown(flavour: str, name: str, doc: Document, options: Options) -> 
     if site is not None:
         more = options.site_links.front_matter(doc.title, rendered.categories)
         body += _category_links(doc, site, rendered.categories, style.obsidian)
-        site.report(doc)
+        site.report(doc, rendered.categories)
     return _front_matter(doc.title, rendered.categories, rendered.redirect, more) + body
 
 
