@@ -219,3 +219,41 @@ def test_a_rerun_skips_what_is_done_unless_the_site_changed(tmp_path) -> None:
     changed = migrate(dump, "mkdocs", out, Options(), workers=1)
     assert "SKIPPED" not in changed.pages.counts
     assert "[Nowhere](Nowhere.md)" in (out / "docs" / "Main_Page.md").read_text("utf-8")
+
+
+def test_the_command_line_migrates_and_says_what_is_missing(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from wikirecover.cli import cli
+
+    dump = _dump(tmp_path)
+    run = CliRunner().invoke(
+        cli, ["migrate", str(dump), "--to", "html-site", "-o", str(tmp_path / "out"), "-j", "1"]
+    )
+    assert run.exit_code == 0, run.output
+    assert "Nowhere" not in run.output  # the summary counts; the report names them
+    assert "links:" in run.output and "templates unresolved: 1" in run.output
+    assert "{{Unknown box}} on 1 pages" in run.output
+    assert (tmp_path / "out" / "index.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["missing.xml", "--to", "mkdocs"], "no such file"),
+        (["not-a-dump.xml", "--to", "mkdocs"], "not a MediaWiki XML dump"),
+        (["wiki.xml", "--to", "mkdocs", "--media", "nowhere"], "--media: no such folder"),
+        (["wiki.xml", "--to", "moinmoin"], "Invalid value for '--to'"),
+    ],
+)
+def test_bad_input_is_one_line_naming_the_file(tmp_path, arguments, message) -> None:
+    from click.testing import CliRunner
+
+    from wikirecover.cli import cli
+
+    _dump(tmp_path)
+    (tmp_path / "not-a-dump.xml").write_text("plain text", "utf-8")
+    args = [str(tmp_path / a) if a.endswith(".xml") or a == "nowhere" else a for a in arguments]
+    run = CliRunner().invoke(cli, ["migrate", *args, "-o", str(tmp_path / "out")])
+    assert run.exit_code == 2
+    assert message in run.output and "Traceback" not in run.output

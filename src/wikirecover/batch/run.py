@@ -257,4 +257,15 @@ def summary_table(summary: Summary) -> str:
 
 def log_line(summary: Summary, outcome: Outcome | None, stream=sys.stderr) -> None:
     if outcome is not None and outcome.status in ("FAILED", "DEGRADED"):
-        print(f"{outcome.status} {outcome.key}: {outcome.reason}", file=stream)
+        print(f"{outcome.status} {outcome.key}: {why(outcome)}", file=stream)
+
+
+def why(outcome: Outcome) -> str:
+    """What made a page fail or degrade: the reason given, else its worst issue."""
+    if outcome.reason:
+        return outcome.reason
+    for severity in ("error", "warning"):
+        for issue in outcome.issues:
+            if issue.get("severity") == severity:
+                return str(issue.get("message") or issue.get("code"))
+    return "see the report"

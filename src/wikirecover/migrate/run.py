@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..batch.pool import Outcome
 from ..batch.run import Summary, run_batch
-from ..batch.sources import InputMeter, Job, dump_jobs
+from ..batch.sources import InputMeter, Job, dump_jobs, is_dump
 from ..errors import InputError, UsageError
 from ..namespaces import CATEGORY
 from ..options import Options
@@ -136,6 +136,10 @@ def migrate(
     engine = ENGINES[engine_name]
     if not dump.is_file():
         raise InputError("no such dump", str(dump))
+    if not is_dump(dump):
+        raise InputError(
+            "not a MediaWiki XML dump (no <mediawiki> element at its start)", str(dump)
+        )
     started = time.perf_counter()
     site = read_site(dump)
     paths = plan_paths(engine, site)
