@@ -140,6 +140,13 @@ def dump(code: str, era: str = "1.39") -> tuple[str, list[str]]:
     return text, [c.strip() for c in chrome if c.strip()]
 
 
+def recovered(page, text: str) -> str:
+    """``text`` saved as ``page`` and recovered as wikitext (in this process)."""
+    page.write_text(text, encoding="utf-8")
+    [result] = wikirecover.convert(page, to="wikitext", options=IN_PROCESS)
+    return result.output
+
+
 # every language with its own skin words, among them right-to-left (ar, he, fa) and CJK ones
 CODES = sorted(
     code
@@ -156,10 +163,7 @@ def test_the_languages_tried_include_right_to_left_and_cjk() -> None:
 @pytest.mark.parametrize("code", CODES)
 def test_no_chrome_line_survives_in_any_language(code: str, tmp_path) -> None:
     text, chrome = dump(code)
-    page = tmp_path / "Sample_page.txt"
-    page.write_text(text, encoding="utf-8")
-    [result] = wikirecover.convert(page, to="wikitext", options=IN_PROCESS)
-    out = result.output
+    out = recovered(tmp_path / "Sample_page.txt", text)
     assert "The harbour was built in the twelfth century." in out
     assert re.search(r"^==\s*History of the place\s*==$", out, re.M), out
     assert "Alpha places" in out and "Beta places" in out
@@ -175,10 +179,7 @@ SAMPLE = sorted(set(CODES[::10]) | {"ar", "he", "fa", "ja", "zh-hans", "zh-hant"
 @pytest.mark.parametrize("code", SAMPLE)
 def test_no_chrome_line_survives_in_older_layouts(code: str, era: str, tmp_path) -> None:
     text, chrome = dump(code, era)
-    page = tmp_path / "Sample_page.txt"
-    page.write_text(text, encoding="utf-8")
-    [result] = wikirecover.convert(page, to="wikitext", options=IN_PROCESS)
-    out = result.output
+    out = recovered(tmp_path / "Sample_page.txt", text)
     assert re.search(r"^==\s*History of the place\s*==$", out, re.M), out
     assert re.search(r"^==\s*Geography of the place\s*==$", out, re.M), out
     assert "The river meets the ocean here." in out
@@ -253,10 +254,7 @@ def saved_page(code: str, era: str) -> tuple[str, list[str]]:
 @pytest.mark.parametrize("code", SAMPLE)
 def test_no_skin_word_survives_in_a_saved_page(code: str, era: str, tmp_path) -> None:
     text, words = saved_page(code, era)
-    page = tmp_path / "Sample_page.html"
-    page.write_text(text, encoding="utf-8")
-    [result] = wikirecover.convert(page, to="wikitext", options=IN_PROCESS)
-    out = result.output
+    out = recovered(tmp_path / "Sample_page.html", text)
     assert out.startswith("The sample page opens with a sentence.\n\n==History of the place==\n")
     assert "The harbour was built in the twelfth century." in out
     assert out.rstrip().endswith("[[Category:Alpha places]]"), out

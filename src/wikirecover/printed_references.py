@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from .interface import backlink_labels
+from .rules import alternation
 
 MARKER = re.compile(r"\[(?:(?P<group>[A-Za-z][A-Za-z ._-]{0,15}?) )?(?P<n>\d{1,4})\]")
 ARROW = re.compile(r"^[↑^]\s*")
@@ -20,7 +21,7 @@ NAME_WORDS = 3  # words of a reference's text used for its generated name
 def _labelled_arrow() -> re.Pattern[str]:
     """An arrow with Cite's hidden label before or after it, in any language: `Jump up ↑`,
     `↑ Jump up to:`, `^ Hochspringen nach:`."""
-    labels = "|".join(re.escape(label) for label in backlink_labels())
+    labels = alternation(backlink_labels())  # (some 500: one branch per character)
     return re.compile(rf"^(?:(?:{labels})\s*[↑^]|[↑^]\s*(?:{labels}))\s*")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -88,9 +89,17 @@ def _check_html(root: Path, out: Path, media: Path) -> Checked:
 # --- Markdown (MkDocs) -----------------------------------------------------------------------
 
 
-def _headings(file: Path, slug) -> set[str]:
-    text = _CODE.sub("", file.read_text(encoding="utf-8"))
-    return {slug(_plain(m.group(1))) for m in _MD_HEADING.finditer(text)}
+def _headings(slug: Callable[[str], str]) -> Callable[[Path], set[str]]:
+    """The anchors of a Markdown file's headings by ``slug``, each file read once."""
+    read: dict[Path, set[str]] = {}
+
+    def anchors(file: Path) -> set[str]:
+        if file not in read:
+            text = _CODE.sub("", file.read_text(encoding="utf-8"))
+            read[file] = {slug(_plain(m.group(1))) for m in _MD_HEADING.finditer(text)}
+        return read[file]
+
+    return anchors
 
 
 def _plain(heading: str) -> str:
@@ -102,6 +111,7 @@ def _plain(heading: str) -> str:
 
 def _check_markdown(root: Path, out: Path, media: Path) -> Checked:
     result = Checked()
+    anchors = _headings(toc_slug)
     for file in sorted(root.rglob("*.md")):
         text = _CODE.sub("", file.read_text(encoding="utf-8"))
         for match in _MD_LINK.finditer(text):
@@ -114,9 +124,7 @@ def _check_markdown(root: Path, out: Path, media: Path) -> Checked:
             if not target.is_file():
                 result.miss(out, media, file, target, link)
             elif (
-                parts.fragment
-                and target.suffix == ".md"
-                and parts.fragment not in _headings(target, toc_slug)
+                parts.fragment and target.suffix == ".md" and parts.fragment not in anchors(target)
             ):
                 result.broken.append((str(file.relative_to(out)), link))
     return result
@@ -127,14 +135,14 @@ def _check_markdown(root: Path, out: Path, media: Path) -> Checked:
 
 def _check_obsidian(root: Path, out: Path, media: Path) -> Checked:
     result = _check_markdown(root, out, media)  # its images and Markdown links
-    anchor = ENGINES["obsidian"].anchor
+    anchors = _headings(ENGINES["obsidian"].anchor)
     for file in sorted(root.rglob("*.md")):
         text = _CODE.sub("", file.read_text(encoding="utf-8"))
         for match in _WIKILINK.finditer(text):
             note, _, heading = match.group(1).partition("#")
             result.links += 1
             target = root / f"{note}.md"
-            if not target.is_file() or (heading and heading not in _headings(target, anchor)):
+            if not target.is_file() or (heading and heading not in anchors(target)):
                 result.broken.append((str(file.relative_to(out)), match.group(0)))
     return result
 

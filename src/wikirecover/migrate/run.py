@@ -28,7 +28,7 @@ from ..titles import page_name
 from .engines import ENGINES, Engine
 from .links import SiteLinks
 from .media import copy_media
-from .site import Site, read_site
+from .site import Site, number_key, read_site
 
 REPORT = "migrate-report.json"
 PAGES_REPORT = "migrate-pages.jsonl"  # the batch's record of each page, appended run after run
@@ -58,38 +58,26 @@ class Migration:
         for issue in issues:
             code = issue.get("code")
             excerpt = issue.get("excerpt") or ""
-            if code == "links-resolved":
+            if code in _PAGES_OF:  # the issue names a thing: the page is one of its pages
+                getattr(self, _PAGES_OF[code])[excerpt].append(title)
+            elif code == "links-resolved":
                 self.links_resolved += int(excerpt or 0)
-            elif code == "link-missing":
-                self.links_missing[excerpt].append(title)
-            elif code == "anchor-missing":
-                self.anchors_missing[excerpt].append(title)
-            elif code == "in-category":
-                self.members[excerpt].append(title)
-            elif code == "media-used":
-                self.media_used[excerpt].append(title)
-            elif code == "template-unknown":
-                self.templates_unknown[excerpt].append(title)
             elif code == "words-lost":
                 self.words_lost[title] = len((issue.get("dropped") or "").split())
 
     def as_json(self) -> dict:
-        by_pages = lambda found: {  # noqa: E731
-            name: sorted(set(pages))
-            for name, pages in sorted(found.items(), key=lambda item: (-len(set(item[1])), item[0]))
-        }
         return {
             "engine": self.engine,
             "pages": dict(self.pages.counts),
             "failed": [{"page": p, "reason": r} for p, r in self.pages.failed],
             "redirects_as_aliases": self.aliases,
             "links_resolved": self.links_resolved,
-            "links_missing": by_pages(self.links_missing),
-            "anchors_missing": by_pages(self.anchors_missing),
-            "templates_unresolved": by_pages(self.templates_unknown),
+            "links_missing": _by_pages(self.links_missing),
+            "anchors_missing": _by_pages(self.anchors_missing),
+            "templates_unresolved": _by_pages(self.templates_unknown),
             "words_lost": self.words_lost,
             "media_copied": len(self.media_copied),
-            "media_missing": by_pages(self.media_missing),
+            "media_missing": _by_pages(self.media_missing),
             "category_pages": self.categories,
             "engine_files": self.written,
             "seconds": round(self.seconds, 2),
@@ -105,10 +93,8 @@ class Migration:
             f"  media: {len(self.media_copied)} copied, {len(self.media_missing)} missing",
             f"  templates unresolved: {len(self.templates_unknown)}"
             + "".join(
-                f"\n    {{{{{name}}}}} on {len(set(pages))} pages"
-                for name, pages in sorted(
-                    self.templates_unknown.items(), key=lambda item: -len(set(item[1]))
-                )[:10]
+                f"\n    {{{{{name}}}}} on {len(pages)} pages"
+                for name, pages in list(_by_pages(self.templates_unknown).items())[:10]
             ),
         ]
         if self.aliases:
@@ -118,6 +104,22 @@ class Migration:
         for page, reason in self.pages.failed[:10]:
             lines.append(f"  FAILED {page}: {reason}")
         return "\n".join(lines)
+
+
+# issue code -> the `Migration` field that lists, per thing the issue names, its pages
+_PAGES_OF = {
+    "link-missing": "links_missing",
+    "anchor-missing": "anchors_missing",
+    "in-category": "members",
+    "media-used": "media_used",
+    "template-unknown": "templates_unknown",
+}
+
+
+def _by_pages(found: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Each thing with its pages, the thing on most pages first."""
+    ordered = sorted(found.items(), key=lambda item: (-len(set(item[1])), item[0]))
+    return {name: sorted(set(pages)) for name, pages in ordered}
 
 
 def migrate(
@@ -204,7 +206,7 @@ def plan_paths(engine: Engine, site: Site) -> dict[str, str]:
     """Every exported page's path (categories used but without a page get one), two pages
     that would share a file (`Café`, `Cafe` in DokuWiki) told apart in dump order."""
     keys = [k for k, p in site.pages.items() if engine.redirect_pages or p.redirect is None]
-    keys += [f"{CATEGORY}:{page_name(name)}" for name in site.categories]
+    keys += [number_key(CATEGORY, name) for name in site.categories]
     paths: dict[str, str] = {}
     taken: set[str] = set()
     for key in dict.fromkeys(keys):
@@ -230,7 +232,7 @@ def write_categories(
     for name, titles in rendered.items():
         found.setdefault(page_name(name), []).extend(titles)
     for name, titles in sorted(found.items()):
-        key = f"{CATEGORY}:{page_name(name)}"
+        key = number_key(CATEGORY, name)
         members = sorted(
             {
                 target[0]

@@ -25,8 +25,12 @@ _MARKUP = re.compile(r"'{2,}|<[^>]+>|\[\[(?:[^\[\]|]*\|)?|\]\]")
 
 def key(namespaces: Namespaces, title: str) -> str:
     """A title as the wiki compares titles: its namespace's number and its name."""
-    number, rest = namespaces.split(title.replace("_", " "))
-    return f"{number}:{page_name(rest)}"
+    return number_key(*namespaces.split(title.replace("_", " ")))
+
+
+def number_key(number: int, name: str) -> str:
+    """The key of page ``name`` of namespace ``number``."""
+    return f"{number}:{page_name(name)}"
 
 
 @dataclass
@@ -105,21 +109,24 @@ def _add(site: Site, revision: Revision) -> None:
     else:
         shown = _NOT_SHOWN.sub("", text)
         page.headings = tuple(_plain(m.group(2)) for m in _HEADING.finditer(shown))
-        for link in _LINK.finditer(shown):
-            linked = link.group(1)
-            kind, rest = site.namespaces.split(linked)
-            if linked.startswith(":"):
-                continue
-            if kind == CATEGORY:
-                site.categories[page_name(rest)].append(revision.title)
+        for category in _categories_named(site.namespaces, shown):
+            site.categories[category].append(revision.title)
     if number == TEMPLATE:
         site.templates[normalise_name(name)] = text
         # the categories it puts the pages using it in: their pages are planned too
-        for link in _LINK.finditer(text):
-            kind, rest = site.namespaces.split(link.group(1))
-            if kind == CATEGORY and not link.group(1).startswith(":"):
-                site.categories.setdefault(page_name(rest), [])
-    site.pages[f"{number}:{page_name(name)}"] = page
+        for category in _categories_named(site.namespaces, text):
+            site.categories.setdefault(category, [])
+    site.pages[number_key(number, name)] = page
+
+
+def _categories_named(namespaces: Namespaces, text: str) -> list[str]:
+    """The categories ``text`` puts its page in (`[[Category:X]]`, not `[[:Category:X]]`)."""
+    found = []
+    for link in _LINK.finditer(text):
+        kind, rest = namespaces.split(link.group(1))
+        if kind == CATEGORY and not link.group(1).startswith(":"):
+            found.append(page_name(rest))
+    return found
 
 
 def _plain(heading: str) -> str:

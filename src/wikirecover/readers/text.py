@@ -155,7 +155,7 @@ def read_text_dump(text: str, source: SourceInfo, options: Options) -> Iterator[
     categories = [f"Category:{name}" for name in footer]
     categories += [c for c in inline_categories if c not in categories]
     assign_levels(blocks, stripped.toc_levels, doc)
-    blocks, citer = _rebuild_citations(blocks, doc, options, rules)
+    blocks, citer = _rebuild_citations(blocks, doc, rules)
     _report_layout(blocks, doc)
     doc.wikicode = parse_wikitext(emit(blocks, citer, categories))
     for name in footer:
@@ -181,7 +181,7 @@ def _drop_error_entries(chosen: dict[str, citations.RefList], rules: Rules, doc:
 
 
 def _rebuild_citations(
-    blocks: list[Block], doc: Document, options: Options, rules: Rules
+    blocks: list[Block], doc: Document, rules: Rules
 ) -> tuple[list[Block], citations.Citer]:
     lists = citations.find_reference_lists(blocks)
     in_lists = _block_ids(r for r in lists if r.has_arrows)
@@ -203,7 +203,7 @@ def _rebuild_citations(
     citations.name_entries(chosen, doc)
     _drop_error_entries(chosen, rules, doc)
     citer = citations.Citer(chosen, escape_inline, {k: list(v) for k, v in flags.items()})
-    reflist_block = citations.reflist_template_block(content, options.rules)
+    reflist_block = citations.reflist_template_block(content, rules)
     result: list[Block] = []
     for block in blocks:
         owner = first_blocks.get(id(block))

@@ -68,13 +68,10 @@ class DokuWikiWriter:
                 node,
                 lambda tag: tag in BLOCK_TAGS or tag in ("li", "dt", "dd"),
                 lambda child: (self.block(child),),
-                self.paragraph,
+                self.inline,
             )
             if part.strip()
         )
-
-    def paragraph(self, node: LexborNode) -> str:
-        return self.inline(node)
 
     def block(self, node: LexborNode) -> str:
         tag = node.tag

@@ -36,7 +36,6 @@ class Rules:
     categories: re.Pattern[str]
     tracking_categories: frozenset[str]
     edit_link: re.Pattern[str]  # "[edit]" at a heading's end
-    edit_link_before: re.Pattern[str]  # "[edit] Title", "[edit]": before the heading (<1.23)
     edit_words: tuple[str, ...]  # what the edit link says, as patterns
     template_namespaces: tuple[str, ...]
     reflist_templates: frozenset[str]  # casefolded names
@@ -74,9 +73,15 @@ class Rules:
         names = alternation(self.category_namespaces)
         return re.compile(rf"(?:^|(?<=\s))(?P<ns>{names}):(?=\S)")
 
+    @cached_property
+    def edit_link_before(self) -> re.Pattern[str]:
+        """`[edit] Title` or a lone `[edit]`: the edit link before its heading (before 1.23)."""
+        words = "|".join(self.edit_words)
+        return re.compile(f"\\[\\s*(?:{words})\\s*\\](?:\\s+(?P<title>\\S.*))?")
+
     def warm(self) -> Rules:
         """Compile the patterns made on first use now (before a child per page is forked)."""
-        _ = self.template_red_link, self.category_item
+        _ = self.template_red_link, self.category_item, self.edit_link_before
         return self
 
     def is_chrome(self, line: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
@@ -95,20 +100,15 @@ class Rules:
 
 @cache
 def _with_interface(rules: Rules, code: str, *more: str) -> Rules:
-    from .. import languages
     from ..interface import interface
+    from ..namespaces import language_names
 
     words = interface(code, *more)
     edit = "|".join(words.edit_words)
-    every_word = tuple(dict.fromkeys((*rules.edit_words, *words.edit_words)))
+    tables = [language_names(each) for each in (code, *more)]
 
     def names(number: int) -> list[str]:  # a namespace's names in those languages
-        return [
-            name
-            for each in (code, *more)
-            for language in languages.chain(each)
-            for name in languages.table()[language].get("namespaces", {}).get(str(number), [])
-        ]
+        return [name for table in tables for name in table.get(number, [])]
 
     return replace(
         rules,
@@ -117,8 +117,7 @@ def _with_interface(rules: Rules, code: str, *more: str) -> Rules:
         + tuple(re.compile(p) for p in words.footer_start),
         toc_titles=rules.toc_titles | frozenset(words.toc_titles),
         edit_link=re.compile(f"(?:{rules.edit_link.pattern})|(?:{_edit_after(edit)})"),
-        edit_link_before=re.compile(_edit_before("|".join(every_word))),
-        edit_words=every_word,
+        edit_words=tuple(dict.fromkeys((*rules.edit_words, *words.edit_words))),
         category_namespaces=tuple(dict.fromkeys((*rules.category_namespaces, *names(14)))),
         file_namespaces=tuple(dict.fromkeys((*rules.file_namespaces, *names(6)))),
         template_namespaces=tuple(dict.fromkeys((*rules.template_namespaces, *names(10)))),
@@ -131,10 +130,6 @@ def _with_interface(rules: Rules, code: str, *more: str) -> Rules:
 
 def _edit_after(words: str) -> str:
     return f"\\s*\\[\\s*(?:{words})(?:\\s*\\|[^\\]]{{1,40}})?\\s*\\]$"
-
-
-def _edit_before(words: str) -> str:
-    return f"\\[\\s*(?:{words})\\s*\\](?:\\s+(?P<title>\\S.*))?"
 
 
 def alternation(words: tuple[str, ...] | list[str]) -> str:
@@ -168,14 +163,13 @@ def _with_every_script(names: list[str], number: int) -> tuple[str, ...]:
     name may be one (Romanian `Format:`), so only the rules' own and the interface
     language's are taken (`with_interface`)."""
     from .. import languages
-    from ..namespaces import _every_language
+    from ..namespaces import DEFAULT
 
-    unambiguous = _every_language()
     found = dict.fromkeys(names)
     for entry in languages.table().values():
         for name in entry.get("namespaces", {}).get(str(number), []):
-            key = " ".join(name.replace("_", " ").split()).casefold()
-            if unambiguous.get(key) == number and not _latin(name):
+            # (a name two languages give two namespaces names neither: DEFAULT knows it not)
+            if not _latin(name) and DEFAULT.number(name) == number:
                 found.setdefault(name)
     return tuple(found)
 
@@ -235,7 +229,6 @@ def _load(paths: tuple[str, ...]) -> Rules:
             edit_link=_compile(
                 headings.get("edit_link") or _edit_after("|".join(edit_words)), where
             ),
-            edit_link_before=_compile(_edit_before("|".join(edit_words)), where),
             edit_words=edit_words,
             template_namespaces=_with_every_script(templates["namespace"], 10),
             reflist_templates=frozenset(n.casefold() for n in templates.get("reflist", [])),

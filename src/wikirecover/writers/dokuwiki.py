@@ -21,11 +21,12 @@ from ..registry import register_writer
 from ..render.html_to_dokuwiki import DokuWikiWriter
 from ..render.wikitext_to_html import HtmlRenderer, LinkStyle
 from ..templates import resolved
+from .markdown import report_unrendered
 
 # MediaWiki shows a table of contents from this many headings on (DokuWiki from 3).
 TOC_MIN_HEADINGS = 4
 _SEPARATORS = re.compile(r"_+")
-_NOT_ID = re.compile(r"[^\w.\-:]|_")
+_NOT_ID = re.compile(r"[^\w.\-:]")
 
 
 def dokuwiki_id(title: str) -> str:
@@ -68,13 +69,7 @@ def write_dokuwiki(doc: Document, options: Options) -> str:
     with resolved(doc, options) as code:
         rendered = renderer.render(code)
         no_toc = "__NOTOC__" in str(code)
-    for what, count in sorted(rendered.unrendered.items()):
-        doc.report(
-            "shown-as-source",
-            f"{what} could not be rendered: shown as its source text ({count}x)",
-            "writer:dokuwiki",
-            Severity.WARNING,
-        )
+    report_unrendered(doc, rendered, "writer:dokuwiki")
     writer = DokuWikiWriter()
     body = writer.convert(rendered.html)
     for what in sorted(set(writer.state.unrepresented)):

@@ -18,7 +18,7 @@ from ..namespaces import CATEGORY
 from ..options import Options
 from ..registry import add_writer
 from ..render.html_to_markdown import MarkdownStyle, MarkdownWriter, escape_markdown
-from ..render.wikitext_to_html import HtmlRenderer, LinkStyle
+from ..render.wikitext_to_html import HtmlRenderer, LinkStyle, Rendered
 from ..templates import resolved
 
 DEFAULT_LINK_PATTERN = "{title}.md"
@@ -34,13 +34,7 @@ def write_markdown(flavour: str, name: str, doc: Document, options: Options) -> 
     renderer = HtmlRenderer(options.rules, links, toc=False, namespaces=doc.namespaces)
     with resolved(doc, options) as code:
         rendered = renderer.render(code)
-    for what, count in sorted(rendered.unrendered.items()):
-        doc.report(
-            "shown-as-source",
-            f"{what} could not be rendered: shown as its source text ({count}x)",
-            f"writer:{name}",
-            Severity.WARNING,
-        )
+    report_unrendered(doc, rendered, f"writer:{name}")
     style = MarkdownStyle(
         flavour=flavour,
         obsidian=options.link_style == "obsidian",
@@ -63,6 +57,17 @@ def write_markdown(flavour: str, name: str, doc: Document, options: Options) -> 
         body += _category_links(doc, site, rendered.categories, style.obsidian)
         site.report(doc, rendered.categories)
     return _front_matter(doc.title, rendered.categories, rendered.redirect, more) + body
+
+
+def report_unrendered(doc: Document, rendered: Rendered, component: str) -> None:
+    """What the renderer could only show as its source, reported."""
+    for what, count in sorted(rendered.unrendered.items()):
+        doc.report(
+            "shown-as-source",
+            f"{what} could not be rendered: shown as its source text ({count}x)",
+            component,
+            Severity.WARNING,
+        )
 
 
 def _category_links(
